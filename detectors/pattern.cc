@@ -1,0 +1,326 @@
+#include "detectors/pattern.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+namespace uprev {
+
+struct Pattern::Node {
+  enum class Type { kNode, kMetavar, kSequence };
+  Type type = Type::kNode;
+  TSSymbol symbol = 0;
+  std::string name;  // metavariable name; "_" is anonymous
+  std::string text;  // leaf text
+  std::vector<Node> children;
+};
+
+namespace {
+
+using Node = Pattern::Node;
+
+bool IsUpperWordChar(char c) {
+  return std::isupper(static_cast<unsigned char>(c)) ||
+         std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+}
+
+bool IsWordChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+// Replaces metavariables with identifiers legal in every grammar. `offsets`
+// maps each offset of the result back to the original text.
+std::string SubstituteMetavariables(const Language& language, std::string_view text,
+                                    std::vector<uint32_t>* offsets) {
+  std::string out;
+  offsets->clear();
+  size_t i = 0;
+  auto emit = [&](std::string_view piece, uint32_t origin) {
+    for (size_t k = 0; k < piece.size(); ++k) offsets->push_back(origin);
+    out.append(piece);
+  };
+  while (i < text.size()) {
+    if (text[i] == '$') {
+      bool seq = text.substr(i, 3) == "$$$";
+      size_t start = i + (seq ? 3 : 1);
+      size_t end = start;
+      while (end < text.size() && IsUpperWordChar(text[end])) ++end;
+      std::string_view name = text.substr(start, end - start);
+      bool valid = !name.empty() &&
+                   (name == "_" || std::isupper(static_cast<unsigned char>(name[0])));
+      if (seq && name.empty()) {
+        name = "_";
+        valid = true;
+      }
+      if (valid && (end >= text.size() || !IsWordChar(text[end]))) {
+        emit(seq ? language.sequence_prefix : language.metavar_prefix,
+             static_cast<uint32_t>(i));
+        emit(name, static_cast<uint32_t>(start));
+        i = end;
+        continue;
+      }
+    }
+    offsets->push_back(static_cast<uint32_t>(i));
+    out.push_back(text[i]);
+    ++i;
+  }
+  offsets->push_back(static_cast<uint32_t>(text.size()));
+  return out;
+}
+
+// Ways a snippet can stand in a file: alone, as a statement, inside a
+// function body or a class body.
+struct Context {
+  std::string_view prefix;
+  std::string_view suffix;
+};
+
+std::vector<Context> ContextsFor(const Language& language) {
+  std::string_view name = language.name;
+  if (name == "go") {
+    return {{"", ""},
+            {"package uprev_p\nfunc uprev_f() {\n", "\n}\n"},
+            {"package uprev_p\n", "\n"}};
+  }
+  if (name == "java") {
+    return {{"", ""},
+            {"", ";"},
+            {"class UprevC {\nvoid uprevF() {\n", ";\n}\n}\n"},
+            {"class UprevC {\n", "\n}\n"}};
+  }
+  if (name == "c" || name == "cpp") {
+    return {{"", ""}, {"", ";"}, {"void uprev_f() {\n", ";\n}\n"}};
+  }
+  if (name == "javascript" || name == "typescript" || name == "tsx") {
+    return {{"", ""}, {"class UprevC {\n", "\n}\n"}};
+  }
+  return {{"", ""}};
+}
+
+std::string_view TrimSpace(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// "uprev_mv_X" -> kMetavar "X"; "uprev_mvs_X" -> kSequence "X".
+bool ParsePlaceholder(const Language& language, std::string_view text, Node* node) {
+  text = TrimSpace(text);
+  if (!text.empty() && text.back() == ';') text = TrimSpace(text.substr(0, text.size() - 1));
+  for (auto [prefix, type] : {std::pair{language.sequence_prefix, Node::Type::kSequence},
+                              std::pair{language.metavar_prefix, Node::Type::kMetavar}}) {
+    if (text.size() > prefix.size() && text.substr(0, prefix.size()) == prefix) {
+      std::string_view name = text.substr(prefix.size());
+      if (!std::all_of(name.begin(), name.end(), IsUpperWordChar)) return false;
+      node->type = type;
+      node->name = std::string(name);
+      return true;
+    }
+  }
+  return false;
+}
+
+// A syntax error other than a missing `;`: a statement that is only a
+// metavariable (`$$$BODY` in a Java block) lacks its `;`, and that is fine.
+bool HasRealError(TSNode node) {
+  if (!ts_node_has_error(node)) return false;
+  if (ts_node_is_missing(node)) return std::string_view(ts_node_type(node)) != ";";
+  if (ts_node_symbol(node) == static_cast<TSSymbol>(-1)) return true;
+  uint32_t count = ts_node_child_count(node);
+  bool explained = false;
+  for (uint32_t i = 0; i < count; ++i) {
+    TSNode child = ts_node_child(node, i);
+    if (!ts_node_has_error(child)) continue;
+    if (HasRealError(child)) return true;
+    explained = true;
+  }
+  return !explained;  // the error sits in a token that is not visible
+}
+
+Node BuildNode(const Language& language, TSNode ts, std::string_view source) {
+  Node node;
+  if (ts_node_is_named(ts) && ParsePlaceholder(language, NodeText(ts, source), &node)) {
+    return node;
+  }
+  node.symbol = CanonicalSymbol(language, ts_node_symbol(ts));
+  uint32_t count = ts_node_child_count(ts);
+  for (uint32_t i = 0; i < count; ++i) {
+    TSNode child = ts_node_child(ts, i);
+    if (ts_node_is_extra(child) || ts_node_is_missing(child)) continue;
+    if (CanonicalSymbol(language, ts_node_symbol(child)) == kSkippedSymbol) continue;
+    node.children.push_back(BuildNode(language, child, source));
+  }
+  if (count == 0) node.text = std::string(NodeText(ts, source));
+  return node;
+}
+
+void CollectLiterals(const Node& node, std::vector<std::string>* out,
+                     std::set<std::string>* metavars) {
+  if (node.type != Node::Type::kNode) {
+    if (node.name != "_") metavars->insert(node.name);
+    return;
+  }
+  if (node.children.empty() && !node.text.empty() &&
+      std::all_of(node.text.begin(), node.text.end(), IsWordChar) &&
+      !std::isdigit(static_cast<unsigned char>(node.text[0])) && node.text.size() >= 2) {
+    out->push_back(node.text);
+  }
+  for (const Node& child : node.children) CollectLiterals(child, out, metavars);
+}
+
+// Text with all white space removed: what two bindings of one name compare.
+std::string Squeeze(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (!std::isspace(static_cast<unsigned char>(c))) out.push_back(c);
+  }
+  return out;
+}
+
+class Matcher {
+ public:
+  Matcher(const MatchContext& ctx, std::vector<NodeBinding>* bindings)
+      : ctx_(ctx), bindings_(bindings) {}
+
+  bool MatchNode(const Node& p, TSNode t) {
+    if (p.type == Node::Type::kMetavar) {
+      if (!ts_node_is_named(t)) return false;
+      return Bind(p.name, NodeRange(t), false, t);
+    }
+    if (p.type == Node::Type::kSequence) return false;  // only inside lists
+    if (CanonicalSymbol(*ctx_.language, ts_node_symbol(t)) != p.symbol) return false;
+    std::vector<TSNode> children = Significant(t);
+    if (p.children.empty()) {
+      return children.empty() && NodeText(t, ctx_.source) == p.text;
+    }
+    return MatchList(p.children, 0, children, 0, t);
+  }
+
+ private:
+  std::vector<TSNode> Significant(TSNode t) {
+    std::vector<TSNode> out;
+    uint32_t count = ts_node_child_count(t);
+    out.reserve(count);
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode child = ts_node_child(t, i);
+      if (ts_node_is_extra(child)) continue;
+      if (CanonicalSymbol(*ctx_.language, ts_node_symbol(child)) == kSkippedSymbol) continue;
+      out.push_back(child);
+    }
+    return out;
+  }
+
+  bool MatchList(const std::vector<Node>& ps, size_t i, const std::vector<TSNode>& ts,
+                 size_t j, TSNode parent) {
+    if (i == ps.size()) return j == ts.size();
+    const Node& p = ps[i];
+    size_t mark = bindings_->size();
+    if (p.type == Node::Type::kSequence) {
+      // Shortest first, so that `f($$$A, $B)` binds the last argument to $B.
+      for (size_t k = j; k <= ts.size(); ++k) {
+        ByteRange range;
+        if (k > j) {
+          range = {ts_node_start_byte(ts[j]), ts_node_end_byte(ts[k - 1])};
+        } else {
+          uint32_t at = j < ts.size() ? ts_node_start_byte(ts[j]) : ts_node_end_byte(parent);
+          if (j < ts.size() && j > 0) at = ts_node_end_byte(ts[j - 1]);
+          range = {at, at};
+        }
+        if (Bind(p.name, range, true, k > j ? ts[j] : parent) && MatchList(ps, i + 1, ts, k, parent)) return true;
+        bindings_->resize(mark);
+      }
+      return false;
+    }
+    if (j >= ts.size()) return false;
+    if (MatchNode(p, ts[j]) && MatchList(ps, i + 1, ts, j + 1, parent)) return true;
+    bindings_->resize(mark);
+    return false;
+  }
+
+  bool Bind(const std::string& name, ByteRange range, bool sequence, TSNode node) {
+    if (name == "_") return true;
+    for (const NodeBinding& b : *bindings_) {
+      if (*b.name == name) {
+        return Squeeze(ctx_.source.substr(b.range.begin, b.range.size())) ==
+               Squeeze(ctx_.source.substr(range.begin, range.size()));
+      }
+    }
+    bindings_->push_back(NodeBinding{&name, range, sequence, node});
+    return true;
+  }
+
+  const MatchContext& ctx_;
+  std::vector<NodeBinding>* bindings_;
+};
+
+}  // namespace
+
+bool IsMetavariableName(std::string_view name) {
+  return !name.empty() && (name == "_" || std::isupper(static_cast<unsigned char>(name[0]))) &&
+         std::all_of(name.begin(), name.end(), IsUpperWordChar);
+}
+
+Pattern::~Pattern() = default;
+
+TSSymbol Pattern::root_symbol() const {
+  return root_->type == Node::Type::kNode ? root_->symbol : kAnySymbol;
+}
+
+Result<std::shared_ptr<const Pattern>> Pattern::Compile(const Language& language,
+                                                        std::string_view text,
+                                                        uint32_t* error_offset) {
+  std::vector<uint32_t> offsets;
+  std::string body = SubstituteMetavariables(language, text, &offsets);
+  std::string_view trimmed = TrimSpace(body);
+  if (trimmed.empty()) {
+    *error_offset = 0;
+    return Status::Invalid("pattern is empty");
+  }
+  uint32_t lead = static_cast<uint32_t>(trimmed.data() - body.data());
+  std::optional<uint32_t> first_error;
+  for (const Context& context : ContextsFor(language)) {
+    std::string snippet = std::string(context.prefix) + body + std::string(context.suffix);
+    SyntaxTree tree = SyntaxTree::Parse(language, snippet);
+    if (HasRealError(tree.root())) {
+      if (!first_error && context.prefix.empty()) {
+        uint32_t at = tree.FirstErrorOffset().value_or(0);
+        first_error = std::min<uint32_t>(at, static_cast<uint32_t>(body.size()));
+      }
+      continue;
+    }
+    uint32_t begin = static_cast<uint32_t>(context.prefix.size()) + lead;
+    uint32_t end = begin + static_cast<uint32_t>(trimmed.size());
+    TSNode node = ts_node_named_descendant_for_byte_range(tree.root(), begin, end);
+    // A snippet of several statements has no single node of its own.
+    bool several = ts_node_eq(node, tree.root()) ||
+                   (std::string_view(ts_node_type(node)) == "statement_list" &&
+                    ts_node_named_child_count(node) > 1);
+    if (ts_node_start_byte(node) != begin || ts_node_end_byte(node) != end || several) {
+      *error_offset = offsets[lead];
+      return Status::Invalid("pattern must be a single expression, statement or declaration");
+    }
+    auto pattern = std::shared_ptr<Pattern>(new Pattern());
+    pattern->text_ = std::string(text);
+    pattern->root_ = std::make_unique<Node>(BuildNode(language, node, snippet));
+    std::vector<std::string> literals;
+    CollectLiterals(*pattern->root_, &literals, &pattern->metavariables_);
+    std::sort(literals.begin(), literals.end());
+    literals.erase(std::unique(literals.begin(), literals.end()), literals.end());
+    pattern->literals_ = std::move(literals);
+    return std::shared_ptr<const Pattern>(std::move(pattern));
+  }
+  *error_offset = offsets[first_error.value_or(lead)];
+  return Status::Invalid(fmt::format("pattern does not parse as {}", language.name));
+}
+
+bool Pattern::MatchAt(TSNode node, const MatchContext& ctx,
+                      std::vector<NodeBinding>* bindings) const {
+  size_t mark = bindings->size();
+  Matcher matcher(ctx, bindings);
+  if (matcher.MatchNode(*root_, node)) return true;
+  bindings->resize(mark);
+  return false;
+}
+
+}  // namespace uprev

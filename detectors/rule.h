@@ -1,0 +1,69 @@
+// Rule and RulePack: a rule file after it has been read, checked and
+// compiled. Nothing here is a raw string that is interpreted later: patterns
+// are compiled per language, metavariable names checked, regexes built.
+#ifndef UPREV_DETECTORS_RULE_H_
+#define UPREV_DETECTORS_RULE_H_
+
+#include <memory>
+#include <optional>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "core/finding.h"
+#include "grammars/language.h"
+
+namespace uprev {
+
+struct CompiledMatcher;  // detectors/rule_matcher.h
+
+// A case of a rule's `tests`.
+struct RuleTest {
+  std::string code;
+  std::optional<std::string> fixed;
+  std::optional<int> findings;  // `match: false` is findings == 0
+  uint32_t line = 0;            // where the case starts in the pack file
+};
+
+struct MetavarConstraint {
+  std::string name;
+  std::optional<std::regex> regex;
+  std::optional<std::regex> not_regex;
+  std::vector<std::string> kinds;
+  std::vector<std::string> in;
+};
+
+struct Rule {
+  std::string id;
+  std::string pack;
+  const Language* language = nullptr;
+  Severity severity = Severity::kWarning;
+  Confidence confidence = Confidence::kSafe;
+  std::string message;
+  std::string review;
+  std::optional<std::string> fix;
+  ImportChanges imports;
+  std::vector<MetavarConstraint> where;
+  // One per language the rule applies to (see Language::applies_to).
+  std::vector<std::shared_ptr<const CompiledMatcher>> matchers;
+  // A file can only match when, for every group, it contains one of the
+  // group's words (literal words of the pattern; the values an `in`
+  // constraint allows). No groups: the rule runs on every file of its
+  // language.
+  std::vector<std::vector<std::string>> prefilter;
+  std::vector<RuleTest> tests;
+  std::string file;  // the pack file and line the rule comes from
+  uint32_t line = 0;
+};
+
+struct RulePack {
+  std::string name;
+  std::string description;
+  std::string path;
+  std::string hash;  // of the pack file's bytes (FNV-1a 64, hex)
+  std::vector<Rule> rules;
+};
+
+}  // namespace uprev
+
+#endif  // UPREV_DETECTORS_RULE_H_

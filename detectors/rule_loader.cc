@@ -1,0 +1,587 @@
+#include "detectors/rule_loader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "detectors/rule_matcher.h"
+
+namespace uprev {
+namespace {
+
+// Turns yaml-cpp marks and offsets inside scalars into file positions.
+class Locator {
+ public:
+  Locator(const std::string& path, std::string_view contents)
+      : path_(path), contents_(contents) {}
+
+  Status Error(const YAML::Mark& mark, std::string_view message) const {
+    return Error(static_cast<uint32_t>(mark.line + 1), static_cast<uint32_t>(mark.column + 1),
+                 message);
+  }
+  Status Error(uint32_t line, uint32_t col, std::string_view message) const {
+    return Status::Invalid(fmt::format("{}:{}:{}: error: {}", path_, line, col, message));
+  }
+  Status Error(const YAML::Node& node, std::string_view message) const {
+    return Error(node.Mark(), message);
+  }
+  // The error at `offset` bytes into the value of the scalar `node`.
+  Status ErrorInScalar(const YAML::Node& node, uint32_t offset, std::string_view message) const {
+    YAML::Mark mark = node.Mark();
+    std::string_view value = node.Scalar();
+    offset = std::min<uint32_t>(offset, static_cast<uint32_t>(value.size()));
+    uint32_t line_in_value = static_cast<uint32_t>(std::count(value.begin(), value.begin() + offset, '\n'));
+    size_t last_nl = value.rfind('\n', offset == 0 ? 0 : offset - 1);
+    uint32_t col_in_line = line_in_value == 0 ? offset : offset - static_cast<uint32_t>(last_nl) - 1;
+    char indicator = mark.pos >= 0 && static_cast<size_t>(mark.pos) < contents_.size()
+                         ? contents_[mark.pos] : ' ';
+    if (indicator == '|' || indicator == '>') {
+      uint32_t first_line = static_cast<uint32_t>(mark.line + 2);
+      return Error(first_line + line_in_value, IndentOfLine(first_line) + col_in_line + 1, message);
+    }
+    uint32_t quote = indicator == '"' || indicator == '\'' ? 1 : 0;
+    if (line_in_value == 0) {
+      return Error(static_cast<uint32_t>(mark.line + 1),
+                   static_cast<uint32_t>(mark.column + 1) + quote + col_in_line, message);
+    }
+    return Error(static_cast<uint32_t>(mark.line + 1) + line_in_value, col_in_line + 1, message);
+  }
+
+ private:
+  uint32_t IndentOfLine(uint32_t line) const {
+    size_t pos = 0;
+    for (uint32_t l = 1; l < line && pos != std::string_view::npos; ++l) {
+      pos = contents_.find('\n', pos);
+      if (pos != std::string_view::npos) ++pos;
+    }
+    if (pos == std::string_view::npos) return 0;
+    uint32_t indent = 0;
+    while (pos + indent < contents_.size() && contents_[pos + indent] == ' ') ++indent;
+    return indent;
+  }
+
+  const std::string& path_;
+  std::string_view contents_;
+};
+
+bool IsRuleId(std::string_view id) {
+  if (id.empty() || !(std::islower(static_cast<unsigned char>(id[0])) ||
+                      std::isdigit(static_cast<unsigned char>(id[0])))) {
+    return false;
+  }
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return std::islower(static_cast<unsigned char>(c)) ||
+           std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '_';
+  });
+}
+
+// Checks that `node` is a map whose keys are all in `allowed`, unique.
+Status CheckKeys(const Locator& loc, const YAML::Node& node, std::string_view what,
+                 std::initializer_list<std::string_view> allowed) {
+  if (!node.IsMap()) return loc.Error(node, fmt::format("{} must be a mapping", what));
+  std::set<std::string> seen;
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    std::string key = it->first.IsScalar() ? it->first.Scalar() : "";
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      return loc.Error(it->first, fmt::format("unknown key '{}' in {}; expected one of: {}", key,
+                                              what, fmt::join(allowed, ", ")));
+    }
+    if (!seen.insert(key).second) {
+      return loc.Error(it->first, fmt::format("duplicate key '{}' in {}", key, what));
+    }
+  }
+  return Status::Ok();
+}
+
+Result<std::string> ScalarOf(const Locator& loc, const YAML::Node& node, std::string_view key) {
+  if (!node.IsScalar()) return loc.Error(node, fmt::format("'{}' must be a string", key));
+  return node.Scalar();
+}
+
+Result<std::vector<std::string>> StringList(const Locator& loc, const YAML::Node& node,
+                                            std::string_view key) {
+  std::vector<std::string> out;
+  if (node.IsScalar()) {
+    out.push_back(node.Scalar());
+    return out;
+  }
+  if (!node.IsSequence()) return loc.Error(node, fmt::format("'{}' must be a list of strings", key));
+  for (const YAML::Node& item : node) {
+    if (!item.IsScalar()) return loc.Error(item, fmt::format("'{}' must be a list of strings", key));
+    out.push_back(item.Scalar());
+  }
+  return out;
+}
+
+// Compiles one rule for all the languages it applies to.
+class RuleCompiler {
+ public:
+  RuleCompiler(const Locator& loc, Rule* rule) : loc_(loc), rule_(rule) {}
+
+  Status Compile(const YAML::Node& node);
+  const std::set<std::string>& defined() const { return defined_; }
+
+ private:
+  Result<std::shared_ptr<const Pattern>> CompilePattern(const Language& lang,
+                                                        const YAML::Node& text, bool primary);
+  Result<Condition> CompileCondition(const Language& lang, const YAML::Node& item, bool primary);
+  Status CompileFor(const Language& lang, const YAML::Node& node, bool primary);
+  Status CompileQuery(const Language& lang, const YAML::Node& query, bool primary);
+  Status CheckMetavariables(const YAML::Node& node);
+
+  const Locator& loc_;
+  Rule* rule_;
+  std::set<std::string> defined_;  // metavariables the fix and `where` may use
+};
+
+Result<std::shared_ptr<const Pattern>> RuleCompiler::CompilePattern(const Language& lang,
+                                                                    const YAML::Node& text,
+                                                                    bool primary) {
+  if (!text.IsScalar()) return loc_.Error(text, "a pattern must be a string");
+  uint32_t offset = 0;
+  auto pattern = Pattern::Compile(lang, text.Scalar(), &offset);
+  if (!pattern.ok()) {
+    if (!primary) return pattern.status();
+    return loc_.ErrorInScalar(text, offset, pattern.status().message());
+  }
+  return pattern;
+}
+
+Result<Condition> RuleCompiler::CompileCondition(const Language& lang, const YAML::Node& item,
+                                                 bool primary) {
+  static const std::initializer_list<std::string_view> kOps = {
+      "pattern", "pattern-not", "inside", "not-inside", "has", "any"};
+  if (!item.IsMap() || item.size() != 1) {
+    return loc_.Error(item, "each item of 'patterns' is a mapping with one key: pattern, "
+                            "pattern-not, inside, not-inside, has or any");
+  }
+  Status keys = CheckKeys(loc_, item, "patterns", kOps);
+  if (!keys.ok()) return keys;
+  std::string op = item.begin()->first.Scalar();
+  const YAML::Node value = item.begin()->second;
+  Condition c;
+  if (op == "any") {
+    c.op = Condition::Op::kAny;
+    if (!value.IsSequence() || value.size() == 0) {
+      return loc_.Error(value, "'any' must be a non-empty list of patterns");
+    }
+    for (const YAML::Node& alt : value) {
+      YAML::Node text = alt.IsMap() && alt.size() == 1 && alt["pattern"] ? alt["pattern"] : alt;
+      auto p = CompilePattern(lang, text, primary);
+      if (!p.ok()) return p.status();
+      c.alternatives.push_back(Condition{Condition::Op::kPattern, *p, {}});
+    }
+    return c;
+  }
+  auto p = CompilePattern(lang, value, primary);
+  if (!p.ok()) return p.status();
+  c.pattern = *p;
+  c.op = op == "pattern"       ? Condition::Op::kPattern
+         : op == "pattern-not" ? Condition::Op::kNot
+         : op == "inside"      ? Condition::Op::kInside
+         : op == "not-inside"  ? Condition::Op::kNotInside
+                               : Condition::Op::kHas;
+  return c;
+}
+
+// The metavariables every alternative of `c` binds.
+std::set<std::string> BoundBy(const Condition& c) {
+  if (c.op != Condition::Op::kAny) return c.pattern->metavariables();
+  std::set<std::string> common = c.alternatives[0].pattern->metavariables();
+  for (const Condition& alt : c.alternatives) {
+    std::set<std::string> keep;
+    for (const std::string& n : common) {
+      if (alt.pattern->metavariables().count(n)) keep.insert(n);
+    }
+    common = keep;
+  }
+  return common;
+}
+
+std::string LongestLiteral(const Pattern& p) {
+  std::string best;
+  for (const std::string& w : p.literals()) {
+    if (w.size() > best.size()) best = w;
+  }
+  return best;
+}
+
+Status RuleCompiler::CompileQuery(const Language& lang, const YAML::Node& query, bool primary) {
+  if (!query.IsScalar()) return loc_.Error(query, "'query' must be a string");
+  auto m = std::make_shared<CompiledMatcher>();
+  m->language = &lang;
+  uint32_t offset = 0;
+  TSQueryError error = TSQueryErrorNone;
+  const std::string& text = query.Scalar();
+  TSQuery* q = ts_query_new(lang.grammar(), text.data(), static_cast<uint32_t>(text.size()),
+                            &offset, &error);
+  if (!q) {
+    if (!primary) return Status::Ok();
+    static const char* kWhat[] = {"",           "syntax error", "unknown node kind",
+                                  "unknown field", "unknown capture", "impossible structure",
+                                  "language error"};
+    return loc_.ErrorInScalar(query, offset,
+                              fmt::format("query does not compile for {}: {}", lang.name,
+                                          kWhat[std::min<int>(error, 6)]));
+  }
+  m->query.reset(q);
+  uint32_t captures = ts_query_capture_count(q);
+  if (captures == 0) return loc_.Error(query, "a query needs at least one capture");
+  for (uint32_t i = 0; i < captures; ++i) {
+    uint32_t len = 0;
+    const char* chars = ts_query_capture_name_for_id(q, i, &len);
+    std::string name(chars, len);
+    if (name == "match") m->match_capture = i;
+    if (primary) defined_.insert(name);
+  }
+  rule_->matchers.push_back(std::move(m));
+  return Status::Ok();
+}
+
+Status RuleCompiler::CompileFor(const Language& lang, const YAML::Node& node, bool primary) {
+  if (node["query"]) return CompileQuery(lang, node["query"], primary);
+  auto m = std::make_shared<CompiledMatcher>();
+  m->language = &lang;
+  if (node["pattern"]) {
+    auto p = CompilePattern(lang, node["pattern"], primary);
+    if (!p.ok()) return primary ? p.status() : Status::Ok();
+    m->conditions.push_back(Condition{Condition::Op::kPattern, *p, {}});
+  } else {
+    const YAML::Node list = node["patterns"];
+    if (!list.IsSequence() || list.size() == 0) {
+      return loc_.Error(list, "'patterns' must be a non-empty list");
+    }
+    std::vector<Condition> rest;
+    for (const YAML::Node& item : list) {
+      auto c = CompileCondition(lang, item, primary);
+      if (!c.ok()) return primary ? c.status() : Status::Ok();
+      bool positive = c->op == Condition::Op::kPattern || c->op == Condition::Op::kAny;
+      if (positive && m->conditions.empty()) {
+        m->conditions.push_back(std::move(*c));
+      } else {
+        rest.push_back(std::move(*c));
+      }
+    }
+    if (m->conditions.empty()) {
+      return loc_.Error(list, "'patterns' needs a 'pattern' or 'any' item to match");
+    }
+    for (Condition& c : rest) m->conditions.push_back(std::move(c));
+  }
+  if (primary) {
+    for (const Condition& c : m->conditions) {
+      if (c.op == Condition::Op::kNot || c.op == Condition::Op::kNotInside) continue;
+      for (const std::string& n : BoundBy(c)) defined_.insert(n);
+    }
+    const Condition& first = m->conditions[0];
+    std::vector<std::string> words;
+    for (const Condition& alt :
+         first.op == Condition::Op::kAny ? first.alternatives : std::vector<Condition>{first}) {
+      std::string w = LongestLiteral(*alt.pattern);
+      if (w.empty()) {
+        words.clear();
+        break;
+      }
+      words.push_back(w);
+    }
+    if (!words.empty()) rule_->prefilter.push_back(std::move(words));
+  }
+  rule_->matchers.push_back(std::move(m));
+  return Status::Ok();
+}
+
+Status RuleCompiler::CheckMetavariables(const YAML::Node& node) {
+  if (const YAML::Node fix = node["fix"]) {
+    const std::string& text = fix.Scalar();
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] != '$') continue;
+      size_t start = text.compare(i, 3, "$$$") == 0 ? i + 3 : i + 1;
+      size_t end = start;
+      while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) ||
+                                   text[end] == '_')) {
+        ++end;
+      }
+      std::string name = text.substr(start, end - start);
+      if (!IsMetavariableName(name) || name == "_") continue;
+      if (!defined_.count(name)) {
+        return loc_.ErrorInScalar(fix, static_cast<uint32_t>(i),
+                                  fmt::format("the fix uses ${} but the pattern does not bind it",
+                                              name));
+      }
+      i = end - 1;
+    }
+  }
+  return Status::Ok();
+}
+
+Status RuleCompiler::Compile(const YAML::Node& node) {
+  int sources = (node["pattern"] ? 1 : 0) + (node["patterns"] ? 1 : 0) + (node["query"] ? 1 : 0);
+  if (node["matcher"]) {
+    return loc_.Error(node["matcher"],
+                      "'matcher' rules need the Clang engine, which this build of uprev does "
+                      "not have yet; use 'pattern' (tree-sitter) instead");
+  }
+  if (sources != 1) {
+    return loc_.Error(node, fmt::format("rule '{}' needs exactly one of 'pattern', 'patterns' "
+                                        "or 'query'", rule_->id));
+  }
+  bool primary = true;
+  for (std::string_view name : rule_->language->applies_to) {
+    const Language* lang = FindLanguage(name);
+    Status s = CompileFor(*lang, node, primary);
+    if (!s.ok()) return s;
+    primary = false;
+  }
+  return CheckMetavariables(node);
+}
+
+Status ParseWhere(const Locator& loc, const YAML::Node& where, Rule* rule,
+                  const std::set<std::string>& defined) {
+  if (!where.IsMap()) return loc.Error(where, "'where' must map metavariables to constraints");
+  for (auto it = where.begin(); it != where.end(); ++it) {
+    std::string name = it->first.Scalar();
+    if (!name.empty() && name[0] == '$') name = name.substr(1);
+    if (!IsMetavariableName(name) || name == "_") {
+      return loc.Error(it->first, fmt::format("'{}' is not a metavariable name", name));
+    }
+    if (!defined.count(name)) {
+      return loc.Error(it->first, fmt::format("'where' constrains ${} but the pattern does not "
+                                              "bind it", name));
+    }
+    Status keys = CheckKeys(loc, it->second, "a 'where' constraint",
+                            {"regex", "not-regex", "kind", "in"});
+    if (!keys.ok()) return keys;
+    MetavarConstraint c;
+    c.name = name;
+    for (const char* key : {"regex", "not-regex"}) {
+      const YAML::Node r = it->second[key];
+      if (!r) continue;
+      auto text = ScalarOf(loc, r, key);
+      if (!text.ok()) return text.status();
+      std::regex re;
+      try {
+        re = std::regex(*text, std::regex::ECMAScript);
+      } catch (const std::regex_error& e) {
+        return loc.Error(r, fmt::format("bad regex: {}", e.what()));
+      }
+      (std::string_view(key) == "regex" ? c.regex : c.not_regex) = std::move(re);
+    }
+    if (const YAML::Node k = it->second["kind"]) {
+      auto kinds = StringList(loc, k, "kind");
+      if (!kinds.ok()) return kinds.status();
+      // A kind may belong to any grammar the rule runs on (a javascript rule
+      // may constrain a TypeScript-only kind such as as_expression).
+      for (const std::string& kind : *kinds) {
+        bool known = false;
+        for (std::string_view lang : rule->language->applies_to) {
+          known |= ts_language_symbol_for_name(FindLanguage(lang)->grammar(), kind.data(),
+                                               static_cast<uint32_t>(kind.size()), true) != 0;
+        }
+        if (!known) {
+          return loc.Error(k, fmt::format("'{}' is not a node kind of {}", kind,
+                                          rule->language->name));
+        }
+      }
+      c.kinds = std::move(*kinds);
+    }
+    if (const YAML::Node in = it->second["in"]) {
+      auto values = StringList(loc, in, "in");
+      if (!values.ok()) return values.status();
+      c.in = std::move(*values);
+    }
+    rule->where.push_back(std::move(c));
+  }
+  return Status::Ok();
+}
+
+Status ParseTests(const Locator& loc, const YAML::Node& tests, Rule* rule) {
+  if (!tests.IsSequence()) return loc.Error(tests, "'tests' must be a list");
+  for (const YAML::Node& t : tests) {
+    Status keys = CheckKeys(loc, t, "a test", {"code", "fixed", "match", "findings"});
+    if (!keys.ok()) return keys;
+    RuleTest test;
+    test.line = static_cast<uint32_t>(t.Mark().line + 1);
+    if (!t["code"]) return loc.Error(t, "a test needs 'code'");
+    auto code = ScalarOf(loc, t["code"], "code");
+    if (!code.ok()) return code.status();
+    test.code = *code;
+    int expectations = (t["fixed"] ? 1 : 0) + (t["match"] ? 1 : 0) + (t["findings"] ? 1 : 0);
+    if (expectations != 1) {
+      return loc.Error(t, "a test needs exactly one of 'fixed', 'match: false' or 'findings: N'");
+    }
+    if (t["fixed"]) {
+      auto fixed = ScalarOf(loc, t["fixed"], "fixed");
+      if (!fixed.ok()) return fixed.status();
+      if (!rule->fix) return loc.Error(t["fixed"], "'fixed' in a test of a rule without 'fix'");
+      test.fixed = *fixed;
+    } else if (t["match"]) {
+      if (t["match"].Scalar() != "false") {
+        return loc.Error(t["match"], "'match' takes only false; use 'findings: N' otherwise");
+      }
+      test.findings = 0;
+    } else {
+      int n = -1;
+      try {
+        n = t["findings"].as<int>();
+      } catch (const YAML::Exception&) {
+      }
+      if (n < 0) return loc.Error(t["findings"], "'findings' must be a whole number");
+      test.findings = n;
+    }
+    rule->tests.push_back(std::move(test));
+  }
+  return Status::Ok();
+}
+
+Status ParseImports(const Locator& loc, const YAML::Node& imports, Rule* rule) {
+  Status keys = CheckKeys(loc, imports, "'imports'", {"add", "remove"});
+  if (!keys.ok()) return keys;
+  for (const char* key : {"add", "remove"}) {
+    if (!imports[key]) continue;
+    auto list = StringList(loc, imports[key], key);
+    if (!list.ok()) return list.status();
+    (std::string_view(key) == "add" ? rule->imports.add : rule->imports.remove) = *list;
+  }
+  return Status::Ok();
+}
+
+Result<Rule> ParseRule(const Locator& loc, const YAML::Node& node, const std::string& pack,
+                       const std::string& path) {
+  Status keys = CheckKeys(loc, node, "a rule",
+                          {"id", "language", "severity", "message", "pattern", "patterns",
+                           "query", "matcher", "where", "fix", "imports", "confidence",
+                           "review", "tests"});
+  if (!keys.ok()) return keys;
+  Rule rule;
+  rule.pack = pack;
+  rule.file = path;
+  rule.line = static_cast<uint32_t>(node.Mark().line + 1);
+  for (const char* key : {"id", "language", "message"}) {
+    if (!node[key]) return loc.Error(node, fmt::format("a rule needs '{}'", key));
+    if (!node[key].IsScalar()) return loc.Error(node[key], fmt::format("'{}' must be a string", key));
+  }
+  rule.id = node["id"].Scalar();
+  if (!IsRuleId(rule.id)) {
+    return loc.Error(node["id"], fmt::format("rule id '{}' must be lower-case letters, digits, "
+                                             "'-', '_' and '.'", rule.id));
+  }
+  rule.language = FindLanguage(node["language"].Scalar());
+  if (!rule.language) {
+    return loc.Error(node["language"], fmt::format("unknown language '{}'; known: {}",
+                                                   node["language"].Scalar(), LanguageNames()));
+  }
+  rule.message = node["message"].Scalar();
+  if (const YAML::Node s = node["severity"]) {
+    auto severity = s.IsScalar() ? ParseSeverity(s.Scalar()) : std::nullopt;
+    if (!severity) return loc.Error(s, "severity must be info, warning or error");
+    rule.severity = *severity;
+  }
+  if (const YAML::Node f = node["fix"]) {
+    auto fix = ScalarOf(loc, f, "fix");
+    if (!fix.ok()) return fix.status();
+    rule.fix = *fix;
+  }
+  rule.confidence = rule.fix ? Confidence::kSafe : Confidence::kManual;
+  if (const YAML::Node c = node["confidence"]) {
+    auto confidence = c.IsScalar() ? ParseConfidence(c.Scalar()) : std::nullopt;
+    if (!confidence) return loc.Error(c, "confidence must be safe, review or manual");
+    rule.confidence = *confidence;
+    if (rule.confidence == Confidence::kManual && rule.fix) {
+      return loc.Error(c, "a 'manual' rule has no 'fix'");
+    }
+    if (rule.confidence != Confidence::kManual && !rule.fix) {
+      return loc.Error(c, fmt::format("a '{}' rule needs a 'fix'", c.Scalar()));
+    }
+  }
+  if (const YAML::Node r = node["review"]) {
+    auto review = ScalarOf(loc, r, "review");
+    if (!review.ok()) return review.status();
+    rule.review = *review;
+  }
+  if (rule.confidence == Confidence::kReview && rule.review.empty()) {
+    return loc.Error(node, fmt::format("rule '{}' is 'review' but has no 'review' text saying "
+                                       "what to check", rule.id));
+  }
+  if (const YAML::Node i = node["imports"]) {
+    if (rule.language->name != "python" && rule.language->name != "go") {
+      return loc.Error(i, fmt::format("'imports' is supported for python and go in this build, "
+                                      "not yet for {}", rule.language->name));
+    }
+    Status s = ParseImports(loc, i, &rule);
+    if (!s.ok()) return s;
+  }
+  RuleCompiler compiler(loc, &rule);
+  Status compiled = compiler.Compile(node);
+  if (!compiled.ok()) return compiled;
+  if (const YAML::Node w = node["where"]) {
+    Status s = ParseWhere(loc, w, &rule, compiler.defined());
+    if (!s.ok()) return s;
+  }
+  // Every `in` constraint must hold, so a file must contain one of its texts.
+  for (const MetavarConstraint& c : rule.where) {
+    if (!c.in.empty() && std::none_of(c.in.begin(), c.in.end(),
+                                      [](const std::string& v) { return v.empty(); })) {
+      rule.prefilter.push_back(c.in);
+    }
+  }
+  if (const YAML::Node t = node["tests"]) {
+    Status s = ParseTests(loc, t, &rule);
+    if (!s.ok()) return s;
+  }
+  return rule;
+}
+
+}  // namespace
+
+std::string ContentHash(std::string_view bytes) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return fmt::format("{:016x}", h);
+}
+
+Result<RulePack> ParseRulePack(const std::string& path, std::string_view contents) {
+  Locator loc(path, contents);
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(contents));
+  } catch (const YAML::ParserException& e) {
+    return loc.Error(e.mark, fmt::format("invalid YAML: {}", e.msg));
+  } catch (const YAML::Exception& e) {
+    return loc.Error(1, 1, fmt::format("invalid YAML: {}", e.what()));
+  }
+  try {
+    if (!root.IsMap()) return loc.Error(1, 1, "a rule pack is a mapping with 'pack' and 'rules'");
+    Status keys = CheckKeys(loc, root, "a rule pack", {"pack", "description", "rules", "api-map"});
+    if (!keys.ok()) return keys;
+    if (root["api-map"]) {
+      return loc.Error(root["api-map"], "'api-map' packs are not supported by this build yet");
+    }
+    RulePack pack;
+    pack.path = path;
+    pack.hash = ContentHash(contents);
+    if (!root["pack"] || !root["pack"].IsScalar()) return loc.Error(root, "a rule pack needs 'pack'");
+    pack.name = root["pack"].Scalar();
+    if (root["description"]) pack.description = root["description"].Scalar();
+    const YAML::Node rules = root["rules"];
+    if (!rules || !rules.IsSequence()) return loc.Error(root, "a rule pack needs a list 'rules'");
+    std::set<std::string> ids;
+    for (const YAML::Node& node : rules) {
+      auto rule = ParseRule(loc, node, pack.name, path);
+      if (!rule.ok()) return rule.status();
+      if (!ids.insert(rule->id).second) {
+        return loc.Error(node["id"], fmt::format("duplicate rule id '{}'", rule->id));
+      }
+      pack.rules.push_back(std::move(*rule));
+    }
+    return pack;
+  } catch (const YAML::Exception& e) {
+    return loc.Error(e.mark, fmt::format("invalid rule pack: {}", e.msg));
+  }
+}
+
+}  // namespace uprev

@@ -1,0 +1,39 @@
+// RuleSet: every loaded rule, indexed so that one walk of a syntax tree
+// serves all rules that can apply to a file.
+#ifndef UPREV_DETECTORS_RULE_SET_H_
+#define UPREV_DETECTORS_RULE_SET_H_
+
+#include <string_view>
+#include <vector>
+
+#include "core/match.h"
+#include "detectors/rule.h"
+#include "grammars/syntax_tree.h"
+
+namespace uprev {
+
+class RuleSet {
+ public:
+  explicit RuleSet(std::vector<RulePack> packs);
+
+  const std::vector<RulePack>& packs() const { return packs_; }
+  // All rules; Match::rule indexes this.
+  const std::vector<const Rule*>& rules() const { return rules_; }
+  // The subset with only the rules in `ids`, for running one rule alone.
+  RuleSet Only(const std::vector<std::string>& ids) const;
+
+  // Rules that can apply to a file of `language` with `text`: their language
+  // covers it and the text passes their prefilter.
+  std::vector<int> ActiveRules(const Language& language, std::string_view text) const;
+
+  // Every match of the `active` rules in `tree`, sorted by position.
+  std::vector<Match> FindMatches(const SyntaxTree& tree, const std::vector<int>& active) const;
+
+ private:
+  std::vector<RulePack> packs_;
+  std::vector<const Rule*> rules_;
+};
+
+}  // namespace uprev
+
+#endif  // UPREV_DETECTORS_RULE_SET_H_

@@ -1,0 +1,77 @@
+#include "engine/analyzer.h"
+
+#include <algorithm>
+
+#include "grammars/syntax_tree.h"
+#include "rewriters/fix_template.h"
+
+namespace uprev {
+namespace {
+
+Finding MakeFinding(const Rule& rule, const Match& match, const SourceFile& file) {
+  Finding f;
+  f.rule = rule.id;
+  f.pack = rule.pack;
+  f.severity = rule.severity;
+  f.confidence = rule.confidence;
+  f.message = rule.message;
+  f.review = rule.review;
+  f.path = file.path();
+  f.range = match.range;
+  f.start = file.PositionAt(match.range.begin);
+  f.end = file.PositionAt(match.range.end);
+  f.matched = std::string(file.Slice(match.range));
+  if (rule.fix) f.fix = Fix{RenderFix(*rule.fix, match, file), rule.imports};
+  return f;
+}
+
+}  // namespace
+
+Analysis AnalyzeFile(const RuleSet& rules, const SourceFile& file) {
+  Analysis analysis;
+  const Language* language = FindLanguage(file.language());
+  if (!language) return analysis;
+  if (file.text().find("uprev-ignore") != std::string::npos) {
+    analysis.suppressions = FindSuppressions(file);
+  }
+  std::vector<int> active = rules.ActiveRules(*language, file.text());
+  if (active.empty()) return analysis;
+  SyntaxTree tree = SyntaxTree::Parse(*language, file.text());
+  analysis.parsed = true;
+  for (const Match& match : rules.FindMatches(tree, active)) {
+    analysis.findings.push_back(MakeFinding(*rules.rules()[match.rule], match, file));
+  }
+  ApplySuppressions(&analysis.suppressions, &analysis.findings);
+  std::sort(analysis.findings.begin(), analysis.findings.end(), FindingLess);
+  return analysis;
+}
+
+std::vector<Finding> UnusedSuppressionFindings(const RuleSet& rules, const SourceFile& file,
+                                               const Analysis& analysis) {
+  std::vector<Finding> out;
+  for (const Suppression& s : analysis.suppressions) {
+    if (s.used) continue;
+    bool known = s.rules.empty() ||
+                 std::any_of(s.rules.begin(), s.rules.end(), [&](const std::string& id) {
+                   return std::any_of(rules.rules().begin(), rules.rules().end(),
+                                      [&](const Rule* r) { return r->id == id; });
+                 });
+    if (!known) continue;
+    Finding f;
+    f.rule = std::string(kUnusedSuppressionRule);
+    f.pack = "uprev";
+    f.severity = Severity::kInfo;
+    f.confidence = Confidence::kManual;
+    f.message = "this uprev-ignore comment suppresses no finding; remove it";
+    f.path = file.path();
+    f.start = Position{s.line, s.col};
+    f.end = Position{s.line, s.col + 12};
+    uint32_t begin = file.LineStart(s.line) + s.col - 1;
+    f.range = ByteRange{begin, begin + 12};
+    f.matched = "uprev-ignore";
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace uprev

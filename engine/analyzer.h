@@ -1,0 +1,33 @@
+// Analysis of one source file: prefilter, parse once, match every applicable
+// rule in one walk, turn matches into findings, apply suppressions.
+#ifndef UPREV_ENGINE_ANALYZER_H_
+#define UPREV_ENGINE_ANALYZER_H_
+
+#include <vector>
+
+#include "core/finding.h"
+#include "core/source_file.h"
+#include "detectors/rule_set.h"
+#include "engine/suppression.h"
+
+namespace uprev {
+
+struct Analysis {
+  std::vector<Finding> findings;  // sorted, suppressions applied
+  std::vector<Suppression> suppressions;
+  bool parsed = false;  // false when the prefilter ruled every rule out
+};
+
+// `file.language()` must name a registry language.
+Analysis AnalyzeFile(const RuleSet& rules, const SourceFile& file);
+
+// The rule id under which unused suppressions are reported.
+inline constexpr std::string_view kUnusedSuppressionRule = "uprev-unused-suppression";
+// Findings for the suppressions of `analysis` that matched nothing (and
+// that name no rule outside `rules`).
+std::vector<Finding> UnusedSuppressionFindings(const RuleSet& rules, const SourceFile& file,
+                                               const Analysis& analysis);
+
+}  // namespace uprev
+
+#endif  // UPREV_ENGINE_ANALYZER_H_

@@ -1,0 +1,173 @@
+#include "engine/batch.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
+#include <thread>
+
+#include "engine/analyzer.h"
+#include "grammars/language.h"
+
+namespace uprev {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double SecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+void PrintProgress(size_t done, size_t total, double seconds) {
+  double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0.0;
+  double eta = rate > 0 ? static_cast<double>(total - done) / rate : 0.0;
+  std::fprintf(stderr, "\r\033[K%zu/%zu files  %.0f files/s  ETA %.0fs", done, total, rate, eta);
+  std::fflush(stderr);
+}
+
+}  // namespace
+
+void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& work, bool progress) {
+  if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  jobs = static_cast<int>(std::min<size_t>(static_cast<size_t>(jobs), std::max<size_t>(n, 1)));
+  std::atomic<size_t> next{0};
+  std::atomic<size_t> done{0};
+  auto worker = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < n;) {
+      work(i);
+      done.fetch_add(1);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  std::mutex mu;
+  std::condition_variable cv;
+  bool finished = false;
+  std::thread reporter;
+  if (progress) {
+    reporter = std::thread([&] {
+      Clock::time_point start = Clock::now();
+      std::unique_lock<std::mutex> lock(mu);
+      while (!cv.wait_for(lock, std::chrono::milliseconds(200), [&] { return finished; })) {
+        PrintProgress(done.load(), n, SecondsSince(start));
+      }
+      std::fprintf(stderr, "\r\033[K");
+      std::fflush(stderr);
+    });
+  }
+  worker();
+  for (std::thread& t : threads) t.join();
+  if (progress) {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      finished = true;
+    }
+    cv.notify_all();
+    reporter.join();
+  }
+}
+
+LoadedFile LoadFile(const FileSystem& fs, const std::string& path,
+                    const std::vector<std::string>& languages) {
+  LoadedFile out;
+  const Language* language = LanguageForPath(path);
+  if (!language) return out;
+  if (!languages.empty() &&
+      std::find(languages.begin(), languages.end(), language->name) == languages.end()) {
+    return out;
+  }
+  Result<std::string> text = fs.ReadFile(path);
+  if (!text.ok()) {
+    // The message is "PATH: error: WHY"; the reason is WHY.
+    const std::string& message = text.status().message();
+    size_t at = message.find("error: ");
+    out.skipped = SkippedFile{path, at == std::string::npos ? message : message.substr(at + 7)};
+  } else if (LooksBinary(*text)) {
+    out.skipped = SkippedFile{path, "binary"};
+  } else if (!IsValidUtf8(*text)) {
+    out.skipped = SkippedFile{path, "not UTF-8"};
+  } else {
+    out.source.emplace(path, std::move(*text), std::string(language->name));
+  }
+  return out;
+}
+
+namespace {
+
+// Per-file slots filled by the workers, then merged in input order.
+struct Slot {
+  std::vector<Finding> findings;
+  std::optional<SkippedFile> skipped;
+  std::optional<FileFix> fix;
+  size_t bytes = 0;
+  bool analysed = false;
+};
+
+void MergeStats(const std::vector<Slot>& slots, ScanStats* stats) {
+  for (const Slot& slot : slots) {
+    if (slot.analysed) {
+      ++stats->files;
+      stats->bytes += slot.bytes;
+    }
+    if (slot.skipped) stats->skipped.push_back(*slot.skipped);
+  }
+}
+
+}  // namespace
+
+ScanResult ScanFiles(const RuleSet& rules, const FileSystem& fs,
+                     const std::vector<std::string>& paths, const BatchOptions& options) {
+  Clock::time_point start = Clock::now();
+  std::vector<Slot> slots(paths.size());
+  ParallelFor(paths.size(), options.jobs, [&](size_t i) {
+    LoadedFile file = LoadFile(fs, paths[i], options.languages);
+    slots[i].skipped = std::move(file.skipped);
+    if (!file.source) return;
+    slots[i].analysed = true;
+    slots[i].bytes = file.source->text().size();
+    Analysis analysis = AnalyzeFile(rules, *file.source);
+    slots[i].findings = std::move(analysis.findings);
+    for (Finding& f : UnusedSuppressionFindings(rules, *file.source, analysis)) {
+      slots[i].findings.push_back(std::move(f));
+    }
+  }, options.progress);
+  ScanResult result;
+  MergeStats(slots, &result.stats);
+  for (Slot& slot : slots) {
+    for (Finding& f : slot.findings) result.findings.push_back(std::move(f));
+  }
+  std::sort(result.findings.begin(), result.findings.end(), FindingLess);
+  result.stats.seconds = SecondsSince(start);
+  return result;
+}
+
+FixResult FixFiles(const RuleSet& rules, const FileSystem& fs,
+                   const std::vector<std::string>& paths, const FixOptions& fix_options,
+                   const BatchOptions& options) {
+  Clock::time_point start = Clock::now();
+  std::vector<Slot> slots(paths.size());
+  ParallelFor(paths.size(), options.jobs, [&](size_t i) {
+    LoadedFile file = LoadFile(fs, paths[i], options.languages);
+    slots[i].skipped = std::move(file.skipped);
+    if (!file.source) return;
+    slots[i].analysed = true;
+    slots[i].bytes = file.source->text().size();
+    FixOutcome outcome = FixFile(rules, *file.source, fix_options);
+    if (outcome.changed() || !outcome.conflicts.empty() || !outcome.demoted.empty()) {
+      slots[i].fix = FileFix{paths[i], file.source->text(), std::move(outcome)};
+    }
+  }, options.progress);
+  FixResult result;
+  MergeStats(slots, &result.stats);
+  for (Slot& slot : slots) {
+    if (slot.fix) result.files.push_back(std::move(*slot.fix));
+  }
+  result.stats.seconds = SecondsSince(start);
+  return result;
+}
+
+}  // namespace uprev

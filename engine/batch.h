@@ -1,0 +1,67 @@
+// Batches: the files of one command, read once each and processed on
+// `jobs` threads, with results in input order so that output is
+// deterministic whatever the scheduling.
+#ifndef UPREV_ENGINE_BATCH_H_
+#define UPREV_ENGINE_BATCH_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/file_system.h"
+#include "core/finding.h"
+#include "core/source_file.h"
+#include "detectors/rule_set.h"
+#include "engine/fixer.h"
+
+namespace uprev {
+
+struct BatchOptions {
+  int jobs = 0;                        // 0: every core
+  std::vector<std::string> languages;  // empty: all
+  bool progress = false;               // a progress line on stderr
+};
+
+// A file loaded for analysis, or why it was not.
+struct LoadedFile {
+  std::optional<SourceFile> source;     // set when the file is to be analysed
+  std::optional<SkippedFile> skipped;   // set when it was skipped, with why
+};
+
+// Reads `path` and decides whether it is analysed: files of no known (or no
+// selected) language are neither analysed nor reported; binary, non-UTF-8 and
+// unreadable files are skipped with a reason.
+LoadedFile LoadFile(const FileSystem& fs, const std::string& path,
+                    const std::vector<std::string>& languages);
+
+struct ScanResult {
+  std::vector<Finding> findings;  // sorted
+  ScanStats stats;
+};
+
+ScanResult ScanFiles(const RuleSet& rules, const FileSystem& fs,
+                     const std::vector<std::string>& paths, const BatchOptions& options);
+
+struct FileFix {
+  std::string path;
+  std::string before;
+  FixOutcome outcome;
+};
+
+struct FixResult {
+  std::vector<FileFix> files;  // only files the fixer changed or had to report on
+  ScanStats stats;
+};
+
+FixResult FixFiles(const RuleSet& rules, const FileSystem& fs,
+                   const std::vector<std::string>& paths, const FixOptions& fix_options,
+                   const BatchOptions& options);
+
+// Runs `work(i)` for i in [0, n) on `jobs` threads (0: every core).
+void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& work,
+                 bool progress = false);
+
+}  // namespace uprev
+
+#endif  // UPREV_ENGINE_BATCH_H_

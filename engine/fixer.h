@@ -1,0 +1,36 @@
+// The fixer: applies a file's fixes to a fixpoint. Each pass matches every
+// rule, applies the fixes that do not overlap (outer ones first), adds and
+// drops imports, and checks that the result still parses; a fix that breaks
+// parsing is demoted to review and not written.
+#ifndef UPREV_ENGINE_FIXER_H_
+#define UPREV_ENGINE_FIXER_H_
+
+#include <string>
+#include <vector>
+
+#include "core/finding.h"
+#include "core/source_file.h"
+#include "detectors/rule_set.h"
+
+namespace uprev {
+
+struct FixOptions {
+  bool include_review = false;    // apply review-level fixes as well as safe ones
+  bool every_confidence = false;  // rule tests: apply every fix there is
+  int max_passes = 3;
+};
+
+struct FixOutcome {
+  std::string text;                // the file after all passes
+  std::vector<Finding> applied;    // every fix written, pass by pass
+  std::vector<Finding> conflicts;  // fixes still overlapping after the last pass
+  std::vector<Finding> demoted;    // fixes whose result did not parse
+  int passes = 0;
+  bool changed() const { return !applied.empty(); }
+};
+
+FixOutcome FixFile(const RuleSet& rules, const SourceFile& file, const FixOptions& options);
+
+}  // namespace uprev
+
+#endif  // UPREV_ENGINE_FIXER_H_

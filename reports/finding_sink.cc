@@ -1,0 +1,12 @@
+#include "reports/finding_sink.h"
+
+namespace uprev {
+
+std::unique_ptr<FindingSink> MakeSink(std::string_view format) {
+  if (format == "text") return MakeTextSink();
+  if (format == "json") return MakeJsonSink();
+  if (format == "github") return MakeGithubSink();
+  return nullptr;
+}
+
+}  // namespace uprev

@@ -1,0 +1,63 @@
+#include <nlohmann/json.hpp>
+
+#include "reports/finding_sink.h"
+
+namespace uprev {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json PositionJson(const Position& p) { return {{"line", p.line}, {"col", p.col}}; }
+
+ordered_json FindingJson(const Finding& f) {
+  ordered_json j;
+  j["rule"] = f.rule;
+  j["pack"] = f.pack;
+  j["severity"] = SeverityName(f.severity);
+  j["confidence"] = ConfidenceName(f.confidence);
+  j["message"] = f.message;
+  if (!f.review.empty()) j["review"] = f.review;
+  j["path"] = f.path;
+  j["start"] = PositionJson(f.start);
+  j["end"] = PositionJson(f.end);
+  j["matched"] = f.matched;
+  if (f.fix) {
+    ordered_json fix;
+    fix["replacement"] = f.fix->replacement;
+    if (!f.fix->imports.empty()) {
+      ordered_json imports = ordered_json::object();
+      if (!f.fix->imports.add.empty()) imports["add"] = f.fix->imports.add;
+      if (!f.fix->imports.remove.empty()) imports["remove"] = f.fix->imports.remove;
+      fix["imports"] = imports;
+    }
+    j["fix"] = fix;
+  }
+  return j;
+}
+
+class JsonSink : public FindingSink {
+ public:
+  std::string Render(const std::vector<Finding>& findings, const ScanStats& stats) override {
+    ordered_json doc;
+    doc["version"] = 1;
+    doc["findings"] = ordered_json::array();
+    for (const Finding& f : findings) doc["findings"].push_back(FindingJson(f));
+    ordered_json skipped = ordered_json::array();
+    for (const SkippedFile& s : stats.skipped) {
+      skipped.push_back({{"path", s.path}, {"reason", s.reason}});
+    }
+    doc["stats"] = {{"files", stats.files},
+                    {"bytes", stats.bytes},
+                    {"seconds", stats.seconds},
+                    {"skipped", skipped}};
+    // Invalid UTF-8 never reaches here (such files are skipped), but replace
+    // rather than throw if it ever does.
+    return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<FindingSink> MakeJsonSink() { return std::make_unique<JsonSink>(); }
+
+}  // namespace uprev

@@ -1,0 +1,24 @@
+#include <fmt/format.h>
+
+#include "reports/finding_sink.h"
+
+namespace uprev {
+namespace {
+
+class TextSink : public FindingSink {
+ public:
+  std::string Render(const std::vector<Finding>& findings, const ScanStats&) override {
+    std::string out;
+    for (const Finding& f : findings) {
+      out += fmt::format("{}:{}:{}: {}: {} [{}]\n", f.path, f.start.line, f.start.col,
+                         SeverityName(f.severity), f.message, f.rule);
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<FindingSink> MakeTextSink() { return std::make_unique<TextSink>(); }
+
+}  // namespace uprev

@@ -1,0 +1,51 @@
+#include "rewriters/fix_template.h"
+
+#include <cctype>
+
+namespace uprev {
+namespace {
+
+bool IsNameChar(char c) {
+  return std::isupper(static_cast<unsigned char>(c)) ||
+         std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+}
+
+std::string_view IndentOf(const SourceFile& file, uint32_t offset) {
+  Position pos = file.PositionAt(offset);
+  std::string_view line = file.Line(pos.line);
+  size_t n = 0;
+  while (n < line.size() && (line[n] == ' ' || line[n] == '\t')) ++n;
+  return line.substr(0, n);
+}
+
+}  // namespace
+
+std::string RenderFix(std::string_view templ, const Match& match, const SourceFile& file) {
+  std::string_view matched = file.Slice(match.range);
+  if (!templ.empty() && templ.back() == '\n' && (matched.empty() || matched.back() != '\n')) {
+    templ.remove_suffix(1);
+  }
+  std::string_view indent = IndentOf(file, match.range.begin);
+  std::string out;
+  for (size_t i = 0; i < templ.size();) {
+    char c = templ[i];
+    if (c == '$') {
+      size_t start = templ.compare(i, 3, "$$$") == 0 ? i + 3 : i + 1;
+      size_t end = start;
+      while (end < templ.size() && IsNameChar(templ[end])) ++end;
+      if (end > start && std::isupper(static_cast<unsigned char>(templ[start]))) {
+        if (const Binding* b = match.Find(templ.substr(start, end - start))) {
+          out.append(file.Slice(b->range));
+          i = end;
+          continue;
+        }
+      }
+    }
+    out.push_back(c);
+    ++i;
+    if (c == '\n' && i < templ.size() && templ[i] != '\n') out.append(indent);
+  }
+  return out;
+}
+
+}  // namespace uprev

@@ -1,0 +1,315 @@
+#include "rewriters/import_editor.h"
+
+#include "grammars/syntax_tree.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string>
+
+namespace uprev {
+namespace {
+
+struct Line {
+  uint32_t begin;  // offset of the first byte
+  uint32_t end;    // offset just past the newline (or end of text)
+  std::string_view text;  // without the newline
+};
+
+std::vector<Line> SplitLines(std::string_view text) {
+  std::vector<Line> lines;
+  uint32_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    uint32_t stop = nl == std::string_view::npos ? static_cast<uint32_t>(text.size())
+                                                 : static_cast<uint32_t>(nl);
+    uint32_t next = nl == std::string_view::npos ? stop : stop + 1;
+    lines.push_back(Line{pos, next, text.substr(pos, stop - pos)});
+    pos = next;
+  }
+  return lines;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+// Whether the file refers to `name` as an identifier outside its imports:
+// comments and strings do not count, nor `x.name` (an attribute of
+// something else).
+bool Referenced(std::string_view language, std::string_view text, std::string_view name) {
+  const Language* lang = FindLanguage(language);
+  SyntaxTree tree = SyntaxTree::Parse(*lang, text);
+  TSTreeCursor cursor = ts_tree_cursor_new(tree.root());
+  bool found = false;
+  for (;;) {
+    TSNode node = ts_tree_cursor_current_node(&cursor);
+    std::string_view type = ts_node_type(node);
+    bool descend = type != "import_statement" && type != "import_from_statement" &&
+                   type != "import_declaration" && type != "future_import_statement";
+    if ((type == "identifier" || type == "package_identifier") && NodeText(node, text) == name) {
+      TSNode parent = ts_node_parent(node);
+      TSNode attribute = ts_node_child_by_field_name(parent, "attribute", 9);
+      if (ts_node_is_null(attribute) || !ts_node_eq(attribute, node)) {
+        found = true;
+        break;
+      }
+    }
+    if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    bool moved = false;
+    while (!moved) {
+      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
+        moved = true;
+      } else if (!ts_tree_cursor_goto_parent(&cursor)) {
+        break;
+      }
+    }
+    if (!moved) break;
+  }
+  ts_tree_cursor_delete(&cursor);
+  return found;
+}
+
+// ---- Python ----
+
+// The top-level `import a, b as c` names of a line, or nothing.
+std::optional<std::vector<std::string>> PythonImportedModules(std::string_view line) {
+  if (!StartsWith(line, "import ")) return std::nullopt;
+  std::vector<std::string> modules;
+  std::string_view rest = line.substr(7);
+  size_t hash = rest.find('#');
+  if (hash != std::string_view::npos) rest = rest.substr(0, hash);
+  while (!rest.empty()) {
+    size_t comma = rest.find(',');
+    std::string_view item = Trim(rest.substr(0, comma));
+    size_t as = item.find(" as ");
+    if (as == std::string_view::npos) modules.emplace_back(item);
+    if (comma == std::string_view::npos) break;
+    rest = rest.substr(comma + 1);
+  }
+  return modules;
+}
+
+// The index of the line after which a new import goes.
+std::optional<size_t> PythonInsertionLine(const std::vector<Line>& lines) {
+  std::optional<size_t> after;
+  size_t i = 0;
+  bool in_docstring = false;
+  std::string_view quote;
+  for (; i < lines.size(); ++i) {
+    std::string_view t = lines[i].text;
+    std::string_view trimmed = Trim(t);
+    if (in_docstring) {
+      if (trimmed.find(quote) != std::string_view::npos) {
+        in_docstring = false;
+        after = i;
+      }
+      continue;
+    }
+    if (trimmed.empty() || StartsWith(trimmed, "#")) continue;
+    if (!after && (StartsWith(trimmed, "\"\"\"") || StartsWith(trimmed, "'''"))) {
+      quote = trimmed.substr(0, 3);
+      if (trimmed.size() >= 6 && trimmed.substr(trimmed.size() - 3) == quote) {
+        after = i;
+      } else {
+        in_docstring = true;
+      }
+      continue;
+    }
+    if (StartsWith(t, "import ") || StartsWith(t, "from ")) {
+      // A parenthesised or continued import spans lines.
+      while (i + 1 < lines.size() &&
+             ((t.find('(') != std::string_view::npos && t.find(')') == std::string_view::npos) ||
+              (!t.empty() && t.back() == '\\'))) {
+        ++i;
+        if (lines[i].text.find(')') != std::string_view::npos) break;
+      }
+      after = i;
+      continue;
+    }
+    break;
+  }
+  return after;
+}
+
+std::vector<Edit> PythonImportEdits(std::string_view text, const ImportChanges& changes) {
+  std::vector<Line> lines = SplitLines(text);
+  std::vector<Edit> edits;
+  std::string added;
+  for (const std::string& module : changes.add) {
+    bool present = std::any_of(lines.begin(), lines.end(), [&](const Line& l) {
+      auto mods = PythonImportedModules(l.text);
+      return mods && std::find(mods->begin(), mods->end(), module) != mods->end();
+    });
+    if (!present) added += "import " + module + "\n";
+  }
+  if (!added.empty()) {
+    std::optional<size_t> after = PythonInsertionLine(lines);
+    uint32_t at = 0;
+    if (after) {
+      at = lines[*after].end;
+      if (at == text.size() && !text.empty() && text.back() != '\n') added = "\n" + added;
+    } else {
+      // After a leading block of comments (shebang, licence, encoding).
+      for (const Line& l : lines) {
+        if (!StartsWith(Trim(l.text), "#")) break;
+        at = l.end;
+      }
+    }
+    edits.push_back(Edit{{at, at}, added, -1});
+  }
+  for (const std::string& module : changes.remove) {
+    for (const Line& l : lines) {
+      if (Trim(l.text) != "import " + module) continue;
+      if (Referenced("python", text, module)) continue;
+      edits.push_back(Edit{{l.begin, l.end}, "", -1});
+    }
+  }
+  return edits;
+}
+
+// ---- Go ----
+
+struct GoImport {
+  size_t line;
+  std::string alias;  // "" when none
+  std::string path;
+};
+
+struct GoImports {
+  std::optional<size_t> block_open, block_close;  // the first `import (` block
+  std::optional<size_t> package_line;
+  std::vector<GoImport> specs;
+  std::vector<size_t> single_lines;  // `import "x"` lines
+};
+
+std::optional<GoImport> ParseGoSpec(std::string_view text, size_t line) {
+  text = Trim(text);
+  size_t q1 = text.find('"');
+  if (q1 == std::string_view::npos) return std::nullopt;
+  size_t q2 = text.find('"', q1 + 1);
+  if (q2 == std::string_view::npos) return std::nullopt;
+  return GoImport{line, std::string(Trim(text.substr(0, q1))),
+                  std::string(text.substr(q1 + 1, q2 - q1 - 1))};
+}
+
+GoImports ScanGoImports(const std::vector<Line>& lines) {
+  GoImports out;
+  bool in_block = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view t = Trim(lines[i].text);
+    if (in_block) {
+      if (t == ")") {
+        in_block = false;
+        if (!out.block_close) out.block_close = i;
+        continue;
+      }
+      if (auto spec = ParseGoSpec(t, i)) out.specs.push_back(*spec);
+      continue;
+    }
+    if (StartsWith(t, "package ") && !out.package_line) out.package_line = i;
+    if (StartsWith(t, "import (")) {
+      in_block = true;
+      if (!out.block_open) out.block_open = i;
+    } else if (StartsWith(t, "import ")) {
+      if (auto spec = ParseGoSpec(t.substr(7), i)) {
+        out.specs.push_back(*spec);
+        out.single_lines.push_back(i);
+      }
+    }
+    if (StartsWith(t, "func ") || StartsWith(t, "type ") || StartsWith(t, "var ")) break;
+  }
+  return out;
+}
+
+std::vector<Edit> GoImportEdits(std::string_view text, const ImportChanges& changes) {
+  std::vector<Line> lines = SplitLines(text);
+  GoImports imports = ScanGoImports(lines);
+  std::vector<Edit> edits;
+  std::vector<size_t> removed;
+  for (const std::string& path : changes.remove) {
+    for (const GoImport& spec : imports.specs) {
+      if (spec.path != path) continue;
+      std::string name = spec.alias.empty() ? path.substr(path.rfind('/') + 1) : spec.alias;
+      if (name == "_" || name == ".") continue;
+      if (Referenced("go", text, name)) continue;
+      removed.push_back(spec.line);
+    }
+  }
+  size_t block_specs = 0;
+  for (const GoImport& spec : imports.specs) {
+    bool single = std::find(imports.single_lines.begin(), imports.single_lines.end(), spec.line) !=
+                  imports.single_lines.end();
+    if (!single && std::find(removed.begin(), removed.end(), spec.line) == removed.end()) {
+      ++block_specs;
+    }
+  }
+  std::vector<std::string> to_add;
+  for (const std::string& path : changes.add) {
+    bool present = std::any_of(imports.specs.begin(), imports.specs.end(),
+                               [&](const GoImport& s) { return s.path == path; });
+    if (!present) to_add.push_back(path);
+  }
+  std::sort(to_add.begin(), to_add.end());
+  bool block_emptied = imports.block_open && imports.block_close && block_specs == 0 && to_add.empty();
+  for (size_t line : removed) {
+    bool in_block = imports.block_open && line > *imports.block_open && imports.block_close &&
+                    line < *imports.block_close;
+    if (in_block && block_emptied) continue;
+    edits.push_back(Edit{{lines[line].begin, lines[line].end}, "", -1});
+  }
+  if (block_emptied) {
+    edits.push_back(Edit{{lines[*imports.block_open].begin, lines[*imports.block_close].end}, "", -1});
+  }
+  if (to_add.empty()) return edits;
+  if (imports.block_open && imports.block_close) {
+    // Into the first group (up to the first blank line), in sorted position.
+    size_t first = *imports.block_open + 1;
+    size_t group_end = first;
+    while (group_end < *imports.block_close && !Trim(lines[group_end].text).empty()) ++group_end;
+    for (const std::string& path : to_add) {
+      size_t at = group_end;
+      for (size_t i = first; i < group_end; ++i) {
+        auto spec = ParseGoSpec(lines[i].text, i);
+        if (spec && spec->path > path) {
+          at = i;
+          break;
+        }
+      }
+      uint32_t offset = lines[at].begin;
+      edits.push_back(Edit{{offset, offset}, "\t\"" + path + "\"\n", -1});
+    }
+    return edits;
+  }
+  std::string added;
+  for (const std::string& path : to_add) added += "import \"" + path + "\"\n";
+  if (!imports.single_lines.empty()) {
+    uint32_t at = lines[imports.single_lines.back()].end;
+    edits.push_back(Edit{{at, at}, added, -1});
+  } else if (imports.package_line) {
+    uint32_t at = lines[*imports.package_line].end;
+    edits.push_back(Edit{{at, at}, "\n" + added, -1});
+  }
+  return edits;
+}
+
+}  // namespace
+
+bool SupportsImports(std::string_view language) {
+  return language == "python" || language == "go";
+}
+
+std::vector<Edit> PlanImportEdits(std::string_view language, std::string_view text,
+                                  const ImportChanges& changes) {
+  if (language == "python") return PythonImportEdits(text, changes);
+  if (language == "go") return GoImportEdits(text, changes);
+  return {};
+}
+
+}  // namespace uprev

@@ -1,0 +1,64 @@
+#include "rewriters/import_editor.h"
+
+#include <gtest/gtest.h>
+
+namespace uprev {
+namespace {
+
+std::string Apply(std::string_view language, const std::string& text, ImportChanges changes) {
+  EditSet set;
+  for (Edit& e : PlanImportEdits(language, text, changes)) EXPECT_TRUE(set.Add(std::move(e)));
+  return set.Apply(text);
+}
+
+TEST(ImportEditorTest, PythonAddsAfterTheImportBlock) {
+  EXPECT_EQ(Apply("python", "\"\"\"Doc.\"\"\"\nimport os\nfrom sys import argv\n\nx = 1\n",
+                  {{"datetime"}, {}}),
+            "\"\"\"Doc.\"\"\"\nimport os\nfrom sys import argv\nimport datetime\n\nx = 1\n");
+  EXPECT_EQ(Apply("python", "import os, datetime\n", {{"datetime"}, {}}), "import os, datetime\n");
+  EXPECT_EQ(Apply("python", "#!/usr/bin/env python3\n# licence\nx = 1\n", {{"importlib"}, {}}),
+            "#!/usr/bin/env python3\n# licence\nimport importlib\nx = 1\n");
+  EXPECT_EQ(Apply("python", "from a import (\n    b,\n    c,\n)\nx = b\n", {{"os"}, {}}),
+            "from a import (\n    b,\n    c,\n)\nimport os\nx = b\n");
+}
+
+TEST(ImportEditorTest, PythonRemovesOnlyWhenUnused) {
+  EXPECT_EQ(Apply("python", "import imp\nimport importlib\n# imp.reload was here\nimportlib.reload(m)\n",
+                  {{}, {"imp"}}),
+            "import importlib\n# imp.reload was here\nimportlib.reload(m)\n");
+  EXPECT_EQ(Apply("python", "import imp\nimp.find_module('x')\n", {{}, {"imp"}}),
+            "import imp\nimp.find_module('x')\n");
+  // `x.imp` is an attribute of something else, not a use of the module.
+  EXPECT_EQ(Apply("python", "import imp\nx.imp = 1\n", {{}, {"imp"}}), "x.imp = 1\n");
+}
+
+TEST(ImportEditorTest, GoAddsInSortedPositionAndRemovesUnused) {
+  std::string before =
+      "package main\n\nimport (\n\t\"fmt\"\n\t\"io/ioutil\"\n\t\"strings\"\n\n\t\"example.com/x\"\n)\n\n"
+      "func main() {\n\t// ioutil.ReadFile was used here\n\tb, _ := os.ReadFile(\"ioutil.txt\")\n"
+      "\tfmt.Println(strings.TrimSpace(string(b)), x.Y)\n}\n";
+  EXPECT_EQ(Apply("go", before, {{"os"}, {"io/ioutil"}}),
+            "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"strings\"\n\n\t\"example.com/x\"\n)\n\n"
+            "func main() {\n\t// ioutil.ReadFile was used here\n\tb, _ := os.ReadFile(\"ioutil.txt\")\n"
+            "\tfmt.Println(strings.TrimSpace(string(b)), x.Y)\n}\n");
+}
+
+TEST(ImportEditorTest, GoSingleImportsAndEmptiedBlocks) {
+  EXPECT_EQ(Apply("go", "package p\n\nimport \"io/ioutil\"\n\nvar d = io.Discard\n",
+                  {{"io"}, {"io/ioutil"}}),
+            "package p\n\nimport \"io\"\n\nvar d = io.Discard\n");
+  EXPECT_EQ(Apply("go", "package p\n\nimport (\n\t\"io/ioutil\"\n)\n\nvar d = 1\n", {{}, {"io/ioutil"}}),
+            "package p\n\n\nvar d = 1\n");
+  EXPECT_EQ(Apply("go", "package p\n\nvar d = 1\n", {{"os"}, {}}),
+            "package p\n\nimport \"os\"\n\nvar d = 1\n");
+}
+
+TEST(ImportEditorTest, OtherLanguagesHaveNoImportManagementYet) {
+  EXPECT_TRUE(SupportsImports("python"));
+  EXPECT_TRUE(SupportsImports("go"));
+  EXPECT_FALSE(SupportsImports("java"));
+  EXPECT_TRUE(PlanImportEdits("java", "class A {}", {{"a.B"}, {}}).empty());
+}
+
+}  // namespace
+}  // namespace uprev

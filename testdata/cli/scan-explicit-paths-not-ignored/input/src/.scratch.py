@@ -1,0 +1,3 @@
+import datetime
+
+started = datetime.datetime.utcnow()

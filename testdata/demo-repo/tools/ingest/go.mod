@@ -1,0 +1,3 @@
+module example.com/acme/tools/ingest
+
+go 1.19

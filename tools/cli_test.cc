@@ -1,0 +1,214 @@
+// End-to-end tests of the `uprev` binary, driven by data:
+//  - testdata/fixtures/<language>/<case>/: rules.yaml, input.<ext> and the
+//    goldens scan.stdout (uprev scan), fix.stderr and expected.<ext>
+//    (uprev fix); a second fix must change nothing.
+//  - testdata/cli/<case>/: args (one argument a line), an optional input/
+//    tree, and the goldens stdout, stderr, exit and (when present) output/,
+//    the tree after the command.
+// UPREV_REGENERATE=1 rewrites the goldens; review their diff like code.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace uprev {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path kSource = UPREV_SOURCE_DIR;
+
+bool Regenerate() { return std::getenv("UPREV_REGENERATE") != nullptr; }
+
+std::string ReadAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void WriteAll(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+std::string Quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out + "'";
+}
+
+struct Invocation {
+  std::string out;
+  std::string err;
+  int exit = -1;
+};
+
+// Runs uprev with `args` in `dir`, stdin from /dev/null.
+Invocation RunUprev(const fs::path& dir, const std::vector<std::string>& args) {
+  std::string cmd = "cd " + Quote(dir.string()) + " && UPREV_TEST_CLOCK=1 " + Quote(UPREV_BINARY);
+  for (const std::string& a : args) cmd += " " + Quote(a);
+  fs::path out = dir / ".." / (dir.filename().string() + ".out");
+  fs::path err = dir / ".." / (dir.filename().string() + ".err");
+  cmd += " </dev/null >" + Quote(out.string()) + " 2>" + Quote(err.string());
+  int status = std::system(cmd.c_str());
+  Invocation run{ReadAll(out), ReadAll(err), WIFEXITED(status) ? WEXITSTATUS(status) : -1};
+  fs::remove(out);
+  fs::remove(err);
+  return run;
+}
+
+// Every regular file below `root`, relative path -> contents.
+std::map<std::string, std::string> Tree(const fs::path& root) {
+  std::map<std::string, std::string> tree;
+  if (!fs::exists(root)) return tree;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    if (e.is_regular_file()) tree[fs::relative(e.path(), root).string()] = ReadAll(e.path());
+  }
+  return tree;
+}
+
+void ExpectGolden(const fs::path& golden, const std::string& actual) {
+  if (Regenerate()) {
+    WriteAll(golden, actual);
+    return;
+  }
+  ASSERT_TRUE(fs::exists(golden)) << golden << " is missing; run with UPREV_REGENERATE=1";
+  EXPECT_EQ(ReadAll(golden), actual) << "golden " << golden;
+}
+
+class TempDir {
+ public:
+  TempDir() {
+    std::string templ = (fs::temp_directory_path() / "uprev-cli-XXXXXX").string();
+    path_ = ::mkdtemp(templ.data());
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+std::vector<fs::path> CaseDirs(const fs::path& root, int depth) {
+  std::vector<fs::path> out;
+  if (!fs::exists(root)) return out;
+  for (const auto& e : fs::directory_iterator(root)) {
+    if (!e.is_directory()) continue;
+    if (depth == 1) {
+      out.push_back(e.path());
+    } else {
+      for (const fs::path& p : CaseDirs(e.path(), depth - 1)) out.push_back(p);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string CaseName(const testing::TestParamInfo<fs::path>& info) {
+  std::string name = fs::relative(info.param, kSource / "testdata").string();
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
+
+// ---- fixtures: one rule file, one input file ----
+
+class FixtureTest : public testing::TestWithParam<fs::path> {};
+
+TEST_P(FixtureTest, ScanAndFixMatchGoldens) {
+  const fs::path& dir = GetParam();
+  fs::path input;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.path().stem() == "input") input = e.path();
+  }
+  ASSERT_FALSE(input.empty()) << dir << " has no input.<ext>";
+  std::string ext = input.extension().string();
+  TempDir tmp;
+  fs::copy_file(dir / "rules.yaml", tmp.path() / "rules.yaml");
+  fs::copy_file(input, tmp.path() / ("input" + ext));
+
+  Invocation scan = RunUprev(tmp.path(), {"scan", "--rules", "rules.yaml", "--fail-on", "error",
+                                   "input" + ext});
+  EXPECT_LE(scan.exit, 1) << scan.err;
+  ExpectGolden(dir / "scan.stdout", scan.out);
+
+  Invocation fix = RunUprev(tmp.path(), {"fix", "--rules", "rules.yaml", "input" + ext});
+  EXPECT_EQ(fix.exit, 0) << fix.err;
+  ExpectGolden(dir / "fix.stderr", fix.err);
+  std::string fixed = ReadAll(tmp.path() / ("input" + ext));
+  ExpectGolden(dir / ("expected" + ext), fixed);
+
+  Invocation again = RunUprev(tmp.path(), {"fix", "--rules", "rules.yaml", "input" + ext});
+  EXPECT_EQ(again.exit, 0);
+  EXPECT_EQ(ReadAll(tmp.path() / ("input" + ext)), fixed) << "a second fix changed the file";
+}
+
+// An empty case folder is not an error of the runner.
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(FixtureTest);
+INSTANTIATE_TEST_SUITE_P(Golden, FixtureTest,
+                         testing::ValuesIn(CaseDirs(kSource / "testdata" / "fixtures", 2)),
+                         CaseName);
+
+// ---- CLI cases: arguments, a tree, expected output ----
+
+class CliCaseTest : public testing::TestWithParam<fs::path> {};
+
+TEST_P(CliCaseTest, OutputMatchesGoldens) {
+  const fs::path& dir = GetParam();
+  std::vector<std::string> args;
+  std::istringstream lines(ReadAll(dir / "args"));
+  for (std::string line; std::getline(lines, line);) {
+    if (!line.empty()) args.push_back(line);
+  }
+  TempDir tmp;
+  fs::path work = tmp.path() / "work";
+  fs::create_directories(work);
+  if (fs::exists(dir / "input")) fs::copy(dir / "input", work, fs::copy_options::recursive);
+  std::map<std::string, std::string> before = Tree(work);
+  Invocation run = RunUprev(work, args);
+  ExpectGolden(dir / "stdout", run.out);
+  ExpectGolden(dir / "stderr", run.err);
+  ExpectGolden(dir / "exit", std::to_string(run.exit) + "\n");
+  if (fs::exists(dir / "output") || Regenerate()) {
+    std::map<std::string, std::string> after = Tree(work);
+    if (Regenerate()) {
+      fs::remove_all(dir / "output");
+      if (after != before) fs::copy(work, dir / "output", fs::copy_options::recursive);
+    } else {
+      EXPECT_EQ(after, Tree(dir / "output"));
+    }
+  }
+  if (!fs::exists(dir / "output") && !Regenerate()) {
+    EXPECT_EQ(Tree(work), before) << "the command changed files but the case has no output/";
+  }
+}
+
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(CliCaseTest);
+INSTANTIATE_TEST_SUITE_P(Cli, CliCaseTest,
+                         testing::ValuesIn(CaseDirs(kSource / "testdata" / "cli", 1)), CaseName);
+
+// ---- every shipped pack's own tests ----
+
+TEST(ShippedPacks, RuleTestsPass) {
+  TempDir tmp;
+  Invocation run = RunUprev(tmp.path(), {"rules", "test"});
+  EXPECT_EQ(run.exit, 0) << run.out << run.err;
+  EXPECT_NE(run.out.find(" passed, 0 failed\n"), std::string::npos) << run.out;
+}
+
+}  // namespace
+}  // namespace uprev

@@ -1,0 +1,55 @@
+// uprev: finds deprecated APIs with rule packs and rewrites them.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "tools/commands.h"
+
+namespace uprev {
+namespace {
+
+constexpr const char* kUsage = R"(usage: uprev COMMAND [ARGS]
+
+commands:
+  scan  [PATH...] [--rules PACK]... [--lang L]... [--format text|json|github]
+        [--fail-on info|warning|error] [--jobs N]
+  fix   [PATH...] [--rules PACK]... [--lang L]... [--dry-run] [--include-review] [--jobs N]
+  rules list [PACK]... | test [PACK]... | show RULE_ID [--rules PACK]...
+
+PACK is a rule file, a folder of rule files, or a shipped pack name; with no
+--rules every shipped pack applies. Exit codes: 0 success / nothing at or
+above --fail-on; 1 findings at or above it (scan) or failing rule tests;
+2 bad usage or a bad rule file; 3 an I/O or internal error.
+)";
+
+int Main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
+    std::fputs(kUsage, args.empty() ? stderr : stdout);
+    return args.empty() ? 2 : 0;
+  }
+  if (args[0] == "--version") {
+    std::puts("uprev " UPREV_VERSION);
+    return 0;
+  }
+  std::string command = args[0];
+  args.erase(args.begin());
+  if (command == "scan") return RunScan(args);
+  if (command == "fix") return RunFix(args);
+  if (command == "rules") return RunRules(args);
+  if (command == "run" || command == "status" || command == "revert" || command == "report" ||
+      command == "convert" || command == "shim") {
+    return Fail(Status::Invalid(fmt::format(
+        "uprev {}: error: not available in this version of uprev yet; see README "
+        "\"Status\"", command)));
+  }
+  return Fail(Status::Invalid(
+      fmt::format("uprev: error: unknown command '{}'; see 'uprev help'", command)));
+}
+
+}  // namespace
+}  // namespace uprev
+
+int main(int argc, char** argv) { return uprev::Main(argc, argv); }

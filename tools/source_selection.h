@@ -1,0 +1,38 @@
+// What `scan` and `fix` share: the rules (`--rules`), the files (PATH...,
+// `--lang`) and the parallelism (`--jobs`) of one command.
+#ifndef UPREV_TOOLS_SOURCE_SELECTION_H_
+#define UPREV_TOOLS_SOURCE_SELECTION_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "detectors/rule_set.h"
+#include "engine/batch.h"
+#include "tools/arg_parser.h"
+
+namespace uprev {
+
+struct SelectionFlags {
+  std::vector<std::string> rules;
+  std::vector<std::string> languages;
+  std::string jobs;
+};
+
+void DeclareSelectionFlags(ArgParser* parser, SelectionFlags* flags);
+
+struct Selection {
+  std::unique_ptr<RuleSet> rules;
+  std::vector<std::string> files;
+  BatchOptions batch;
+};
+
+// Loads the packs, then finds the files; folder read errors are printed to
+// stderr and the walk goes on.
+Result<Selection> Select(const std::string& command, const SelectionFlags& flags,
+                         std::vector<std::string> paths);
+
+}  // namespace uprev
+
+#endif  // UPREV_TOOLS_SOURCE_SELECTION_H_
