@@ -13,6 +13,7 @@ struct Pattern::Node {
   TSSymbol symbol = 0;
   std::string name;  // metavariable name; "_" is anonymous
   std::string text;  // leaf text
+  bool named = false;
   std::vector<Node> children;
 };
 
@@ -90,7 +91,8 @@ std::vector<Context> ContextsFor(const Language& language) {
             {"class UprevC {\n", "\n}\n"}};
   }
   if (name == "c" || name == "cpp") {
-    return {{"", ""}, {"", ";"}, {"void uprev_f() {\n", ";\n}\n"}};
+    // An initializer first: alone, `f(x)` is read as a declaration of x.
+    return {{"int uprev_v = ", ";\n"}, {"", ""}, {"", ";"}, {"void uprev_f() {\n", ";\n}\n"}};
   }
   if (name == "javascript" || name == "typescript" || name == "tsx") {
     return {{"", ""}, {"class UprevC {\n", "\n}\n"}};
@@ -138,12 +140,25 @@ bool HasRealError(TSNode node) {
   return !explained;  // the error sits in a token that is not visible
 }
 
+// Deeper patterns are refused: matching recurses once per level.
+constexpr int kMaxPatternDepth = 256;
+
+int Depth(TSNode node) {
+  int deepest = 0;
+  uint32_t count = ts_node_child_count(node);
+  for (uint32_t i = 0; i < count && deepest <= kMaxPatternDepth; ++i) {
+    deepest = std::max(deepest, Depth(ts_node_child(node, i)));
+  }
+  return deepest + 1;
+}
+
 Node BuildNode(const Language& language, TSNode ts, std::string_view source) {
   Node node;
   if (ts_node_is_named(ts) && ParsePlaceholder(language, NodeText(ts, source), &node)) {
     return node;
   }
   node.symbol = CanonicalSymbol(language, ts_node_symbol(ts));
+  node.named = ts_node_is_named(ts);
   uint32_t count = ts_node_child_count(ts);
   for (uint32_t i = 0; i < count; ++i) {
     TSNode child = ts_node_child(ts, i);
@@ -176,6 +191,14 @@ std::string Squeeze(std::string_view text) {
     if (!std::isspace(static_cast<unsigned char>(c))) out.push_back(c);
   }
   return out;
+}
+
+bool IsOpenBracket(const Node& n) {
+  return n.type == Node::Type::kNode && !n.named && (n.text == "(" || n.text == "[");
+}
+
+bool IsCloseBracket(const Node& n) {
+  return n.type == Node::Type::kNode && !n.named && (n.text == ")" || n.text == "]");
 }
 
 class Matcher {
@@ -217,10 +240,16 @@ class Matcher {
     const Node& p = ps[i];
     size_t mark = bindings_->size();
     if (p.type == Node::Type::kSequence) {
+      bool whole_list = i > 0 && i + 1 < ps.size() && IsOpenBracket(ps[i - 1]) &&
+                        IsCloseBracket(ps[i + 1]);
       // Shortest first, so that `f($$$A, $B)` binds the last argument to $B.
       for (size_t k = j; k <= ts.size(); ++k) {
         ByteRange range;
-        if (k > j) {
+        if (whole_list && j > 0 && k < ts.size()) {
+          // All between the brackets: line breaks and a trailing comma keep
+          // their layout when the fix puts the list in new brackets.
+          range = {ts_node_end_byte(ts[j - 1]), ts_node_start_byte(ts[k])};
+        } else if (k > j) {
           range = {ts_node_start_byte(ts[j]), ts_node_end_byte(ts[k - 1])};
         } else {
           uint32_t at = j < ts.size() ? ts_node_start_byte(ts[j]) : ts_node_end_byte(parent);
@@ -279,6 +308,7 @@ Result<std::shared_ptr<const Pattern>> Pattern::Compile(const Language& language
   }
   uint32_t lead = static_cast<uint32_t>(trimmed.data() - body.data());
   std::optional<uint32_t> first_error;
+  bool several_nodes = false;
   for (const Context& context : ContextsFor(language)) {
     std::string snippet = std::string(context.prefix) + body + std::string(context.suffix);
     SyntaxTree tree = SyntaxTree::Parse(language, snippet);
@@ -297,8 +327,13 @@ Result<std::shared_ptr<const Pattern>> Pattern::Compile(const Language& language
                    (std::string_view(ts_node_type(node)) == "statement_list" &&
                     ts_node_named_child_count(node) > 1);
     if (ts_node_start_byte(node) != begin || ts_node_end_byte(node) != end || several) {
+      several_nodes = true;  // perhaps one node in another context
+      continue;
+    }
+    if (Depth(node) > kMaxPatternDepth) {
       *error_offset = offsets[lead];
-      return Status::Invalid("pattern must be a single expression, statement or declaration");
+      return Status::Invalid(
+          fmt::format("pattern nests deeper than {} syntax levels", kMaxPatternDepth));
     }
     auto pattern = std::shared_ptr<Pattern>(new Pattern());
     pattern->text_ = std::string(text);
@@ -309,6 +344,10 @@ Result<std::shared_ptr<const Pattern>> Pattern::Compile(const Language& language
     literals.erase(std::unique(literals.begin(), literals.end()), literals.end());
     pattern->literals_ = std::move(literals);
     return std::shared_ptr<const Pattern>(std::move(pattern));
+  }
+  if (several_nodes) {
+    *error_offset = offsets[lead];
+    return Status::Invalid("pattern must be a single expression, statement or declaration");
   }
   *error_offset = offsets[first_error.value_or(lead)];
   return Status::Invalid(fmt::format("pattern does not parse as {}", language.name));

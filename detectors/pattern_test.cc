@@ -57,6 +57,14 @@ TEST(PatternTest, SequenceBindsShortestFirstSoLaterMetavariablesGetTheRest) {
             (Strings{"f() {ARGS=}", "f(a, *b, c=1) {ARGS=a, *b, c=1}"}));
 }
 
+TEST(PatternTest, ASequenceThatIsTheWholeListKeepsItsLayout) {
+  EXPECT_EQ(Matches("python", "self.assertEquals($$$ARGS)", "self.assertEquals(\n    a,\n    b,\n)\n"),
+            (Strings{"self.assertEquals(\n    a,\n    b,\n) {ARGS=\n    a,\n    b,\n}"}));
+  // Next to another metavariable it spans only its own elements.
+  EXPECT_EQ(Matches("python", "f($A, $$$REST)", "f( a, b, c )\n"),
+            (Strings{"f( a, b, c ) {A=a, REST=b, c}"}));
+}
+
 TEST(PatternTest, RepeatedMetavariableMustMatchEqualText) {
   EXPECT_EQ(Matches("go", "$X == $X", "package p\nvar a = b == b\nvar c = b == d\nvar e = f( 1) == f(1)\n"),
             (Strings{"b == b {X=b}", "f( 1) == f(1) {X=f( 1)}"}));
@@ -81,6 +89,10 @@ TEST(PatternTest, GoAndCPatternsNeedTheirContexts) {
   EXPECT_EQ(Matches("go", "ioutil.ReadAll($R)",
                     "package p\nfunc f() { b, _ := ioutil.ReadAll(r.Body) }\n"),
             (Strings{"ioutil.ReadAll(r.Body) {R=r.Body}"}));
+  EXPECT_EQ(Matches("cpp", "std::puts($A)", "int main() { std::puts(\"hi\"); }\n"),
+            (Strings{"std::puts(\"hi\") {A=\"hi\"}"}));
+  EXPECT_EQ(Matches("c", "free($P)", "void g(char *p) { if (p) free(p); }\n"),
+            (Strings{"free(p) {P=p}"}));
   EXPECT_EQ(Matches("cpp", "std::swap($A, $B)", "void f() { std::swap(x, y[1]); }\n"),
             (Strings{"std::swap(x, y[1]) {A=x, B=y[1]}"}));
 }

@@ -228,6 +228,26 @@ Status RuleCompiler::CompileQuery(const Language& lang, const YAML::Node& query,
                                           kWhat[std::min<int>(error, 6)]));
   }
   m->query.reset(q);
+  for (uint32_t pattern = 0; pattern < ts_query_pattern_count(q); ++pattern) {
+    uint32_t steps = 0;
+    const TSQueryPredicateStep* step = ts_query_predicates_for_pattern(q, pattern, &steps);
+    for (uint32_t i = 0; i < steps; ++i) {
+      bool starts = i == 0 || step[i - 1].type == TSQueryPredicateStepTypeDone;
+      if (!starts || step[i].type != TSQueryPredicateStepTypeString) continue;
+      uint32_t len = 0;
+      const char* chars = ts_query_string_value_for_id(q, step[i].value_id, &len);
+      std::string op(chars, len);
+      static const std::set<std::string> kKnown = {"eq?",       "not-eq?",  "match?",
+                                                   "not-match?", "any-of?", "not-any-of?"};
+      if (!kKnown.count(op)) {
+        size_t at = text.find("#" + op);
+        return loc_.ErrorInScalar(query, at == std::string::npos ? 0 : static_cast<uint32_t>(at),
+                                  fmt::format("unknown query predicate '#{}'; uprev evaluates "
+                                              "#eq?, #not-eq?, #match?, #not-match?, #any-of?, "
+                                              "#not-any-of?", op));
+      }
+    }
+  }
   uint32_t captures = ts_query_capture_count(q);
   if (captures == 0) return loc_.Error(query, "a query needs at least one capture");
   for (uint32_t i = 0; i < captures; ++i) {

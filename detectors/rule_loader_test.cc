@@ -127,6 +127,23 @@ TEST(RuleLoaderTest, QueryErrorsAndCaptures) {
   EXPECT_EQ(ok->rules[0].prefilter, (std::vector<std::vector<std::string>>{{"foo"}}));
 }
 
+TEST(RuleLoaderTest, UnknownQueryPredicate) {
+  EXPECT_EQ(ErrorOf(std::string(kHeader) + "  - id: a\n    language: python\n    message: m\n"
+                                           "    query: '((identifier) @F (#frob? @F \"x\"))'\n"),
+            "p.yaml:6:31: error: unknown query predicate '#frob?'; uprev evaluates #eq?, #not-eq?, "
+            "#match?, #not-match?, #any-of?, #not-any-of?");
+}
+
+TEST(RuleLoaderTest, AbsurdlyDeepPatternIsRefusedNotACrash) {
+  std::string deep;
+  for (int i = 0; i < 20000; ++i) deep += "f(";
+  deep += "x";
+  for (int i = 0; i < 20000; ++i) deep += ")";
+  EXPECT_EQ(ErrorOf(std::string(kHeader) + "  - id: a\n    language: python\n    message: m\n"
+                                           "    pattern: " + deep + "\n"),
+            "p.yaml:6:14: error: pattern nests deeper than 256 syntax levels");
+}
+
 TEST(RuleLoaderTest, TestsAreChecked) {
   std::string base = std::string(kHeader) + "  - id: a\n    language: python\n    message: m\n"
                                             "    pattern: f()\n    tests:\n";

@@ -25,19 +25,31 @@ Finding MakeFinding(const Rule& rule, const Match& match, const SourceFile& file
   return f;
 }
 
+// A suppression counts only in a comment, not in a string or code.
+void KeepThoseInComments(const SyntaxTree& tree, std::vector<Suppression>* suppressions) {
+  auto not_in_comment = [&](const Suppression& s) {
+    TSNode node = ts_node_descendant_for_byte_range(tree.root(), s.offset, s.offset + 1);
+    return std::string_view(ts_node_type(node)).find("comment") == std::string_view::npos;
+  };
+  suppressions->erase(std::remove_if(suppressions->begin(), suppressions->end(), not_in_comment),
+                      suppressions->end());
+}
+
 }  // namespace
 
 Analysis AnalyzeFile(const RuleSet& rules, const SourceFile& file) {
   Analysis analysis;
   const Language* language = FindLanguage(file.language());
   if (!language) return analysis;
-  if (file.text().find("uprev-ignore") != std::string::npos) {
-    analysis.suppressions = FindSuppressions(file);
-  }
+  bool has_suppressions = file.text().find("uprev-ignore") != std::string::npos;
   std::vector<int> active = rules.ActiveRules(*language, file.text());
-  if (active.empty()) return analysis;
+  if (active.empty() && !has_suppressions) return analysis;
   SyntaxTree tree = SyntaxTree::Parse(*language, file.text());
   analysis.parsed = true;
+  if (has_suppressions) {
+    analysis.suppressions = FindSuppressions(file);
+    KeepThoseInComments(tree, &analysis.suppressions);
+  }
   for (const Match& match : rules.FindMatches(tree, active)) {
     analysis.findings.push_back(MakeFinding(*rules.rules()[match.rule], match, file));
   }

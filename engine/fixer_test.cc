@@ -46,6 +46,36 @@ TEST(FixerTest, NestingDeeperThanThreePassesIsReportedNotDropped) {
   FixOutcome out = FixFile(rules, file, FixOptions());
   EXPECT_EQ(out.text, "new(new(new(old(1))))\n");
   EXPECT_EQ(Ids(out.conflicts), "old-new@1:13 ");
+  EXPECT_EQ(out.conflicts[0].review,
+            "still matches after the last pass (nested deeper than the passes allow); run uprev "
+            "fix again");
+}
+
+TEST(FixerTest, AFixThatMatchesItsOwnOutputIsAppliedOnceAndReportedOnce) {
+  RuleSet rules = Rules(R"(
+  - {id: wrap, language: python, message: m, pattern: open($F), fix: closing(open($F))}
+)");
+  SourceFile file("a.py", "with open(p) as f:\n    pass\n", "python");
+  FixOutcome out = FixFile(rules, file, FixOptions());
+  EXPECT_EQ(out.text, "with closing(open(p)) as f:\n    pass\n");
+  EXPECT_EQ(Ids(out.conflicts), "wrap@1:14 ");
+  EXPECT_EQ(out.conflicts[0].review,
+            "the fix matches its own output; it was applied once and is not applied again");
+}
+
+TEST(FixerTest, AConflictIsReportedOnceEvenWhenAnInnerFixChangesItsText) {
+  // `title` and `lower` cover the same call; `replace` changes the inner
+  // text in pass 1, so pass 2 sees the conflicting pair with new text.
+  RuleSet rules = Rules(R"(
+  - {id: title, language: go, message: m, pattern: 'strings.Title($X)', fix: 'cases.Title($X)'}
+  - {id: lower, language: go, message: m, pattern: 'strings.Title($X)', fix: 'strings.ToLower($X)'}
+  - {id: replace, language: go, message: m, pattern: 'strings.Replace($A, $B, $C, -1)', fix: 'strings.ReplaceAll($A, $B, $C)'}
+)");
+  SourceFile file("a.go", "package p\nvar s = strings.Title(strings.Replace(n, \"_\", \" \", -1))\n",
+                  "go");
+  FixOutcome out = FixFile(rules, file, FixOptions());
+  EXPECT_EQ(out.text, "package p\nvar s = strings.Title(strings.ReplaceAll(n, \"_\", \" \"))\n");
+  EXPECT_EQ(Ids(out.conflicts), "lower@2:9 title@2:9 ");
 }
 
 TEST(FixerTest, PartialOverlapIsAConflictAndNeitherIsApplied) {
@@ -91,6 +121,18 @@ TEST(FixerTest, SuppressedFindingsAreNotFixed) {
   SourceFile file("a.py", "old(1)  # uprev-ignore\n# uprev-ignore: old-new\nold(2)\nold(3)\n", "python");
   EXPECT_EQ(FixFile(rules, file, FixOptions()).text,
             "old(1)  # uprev-ignore\n# uprev-ignore: old-new\nold(2)\nnew(3)\n");
+}
+
+TEST(FixerTest, SuppressionsCountOnlyInComments) {
+  RuleSet rules = Rules(R"(
+  - {id: old-new, language: python, message: m, pattern: old($X), fix: new($X)}
+)");
+  SourceFile file("a.py", "s = 'uprev-ignore'; old(1)\nlabel = 'no uprev-ignore here'\nold(2)\n",
+                  "python");
+  EXPECT_EQ(FixFile(rules, file, FixOptions()).text,
+            "s = 'uprev-ignore'; new(1)\nlabel = 'no uprev-ignore here'\nnew(2)\n");
+  Analysis analysis = AnalyzeFile(rules, file);
+  EXPECT_TRUE(analysis.suppressions.empty());
 }
 
 TEST(BatchTest, UnreadableBinaryAndNonUtf8FilesAreSkippedAndTheRunGoesOn) {

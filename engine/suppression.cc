@@ -12,7 +12,7 @@ std::vector<Suppression> FindSuppressions(const SourceFile& file) {
   size_t pos = 0;
   while ((pos = text.find(kMarker, pos)) != std::string::npos) {
     Position at = file.PositionAt(static_cast<uint32_t>(pos));
-    Suppression s{at.line, at.col, {}, false};
+    Suppression s{static_cast<uint32_t>(pos), at.line, at.col, {}, false};
     size_t i = pos + kMarker.size();
     while (i < text.size() && text[i] == ' ') ++i;
     if (i < text.size() && text[i] == ':') {

@@ -13,13 +13,15 @@
 namespace uprev {
 
 struct Suppression {
+  uint32_t offset = 0;            // byte offset of `uprev-ignore`
   uint32_t line = 0;              // 1-based line of the comment
   uint32_t col = 0;               // 1-based column of `uprev-ignore`
   std::vector<std::string> rules;  // empty: every rule
   bool used = false;
 };
 
-// Every suppression comment of `file`.
+// Every `uprev-ignore` in the text of `file`; the caller keeps those that
+// stand in comments.
 std::vector<Suppression> FindSuppressions(const SourceFile& file);
 
 // Drops the findings that a suppression covers and marks it used.

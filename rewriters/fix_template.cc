@@ -18,6 +18,25 @@ std::string_view IndentOf(const SourceFile& file, uint32_t offset) {
   return line.substr(0, n);
 }
 
+// An empty `$$$X` takes one of its separators with it: `f($A, $$$X)`
+// renders `f(a)`, not `f(a, )`. Returns where the template goes on.
+size_t DropSeparator(std::string_view templ, size_t next, std::string* out) {
+  size_t k = out->size();
+  while (k > 0 && (*out)[k - 1] == ' ') --k;
+  if (k > 0 && (*out)[k - 1] == ',') {
+    out->resize(k - 1);
+    return next;
+  }
+  size_t m = next;
+  while (m < templ.size() && templ[m] == ' ') ++m;
+  if (m < templ.size() && templ[m] == ',') {
+    ++m;
+    while (m < templ.size() && templ[m] == ' ') ++m;
+    return m;
+  }
+  return next;
+}
+
 }  // namespace
 
 std::string RenderFix(std::string_view templ, const Match& match, const SourceFile& file) {
@@ -37,6 +56,7 @@ std::string RenderFix(std::string_view templ, const Match& match, const SourceFi
         if (const Binding* b = match.Find(templ.substr(start, end - start))) {
           out.append(file.Slice(b->range));
           i = end;
+          if (b->sequence && b->range.empty()) i = DropSeparator(templ, i, &out);
           continue;
         }
       }

@@ -24,12 +24,15 @@ TEST(FixTemplateTest, MultiLineTemplatesTakeTheIndentationOfTheMatch) {
             "new(\n            y,\n\n            flag=True,\n        )");
 }
 
-TEST(FixTemplateTest, EmptySequence) {
-  SourceFile file("a.go", "f()", "go");
+TEST(FixTemplateTest, EmptySequenceTakesOneSeparatorWithIt) {
+  SourceFile file("a.js", "f(x)", "javascript");
   Match m;
-  m.range = {0, 3};
-  m.bindings = {{"ARGS", {2, 2}, true}};
-  EXPECT_EQ(RenderFix("g($$$ARGS)", m, file), "g()");
+  m.range = {0, 4};
+  m.bindings = {{"A", {2, 3}, false}, {"REST", {3, 3}, true}};
+  EXPECT_EQ(RenderFix("g($$$REST)", m, file), "g()");
+  EXPECT_EQ(RenderFix("Buffer.from($A, $$$REST)", m, file), "Buffer.from(x)");
+  EXPECT_EQ(RenderFix("h($$$REST, $A)", m, file), "h(x)");
+  EXPECT_EQ(RenderFix("h($$$REST , $A)", m, file), "h(x)");
 }
 
 }  // namespace

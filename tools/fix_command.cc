@@ -61,9 +61,9 @@ int RunFix(const Args& args) {
   for (const SkippedFile& s : result.stats.skipped) {
     std::fprintf(stderr, "%s: note: skipped: %s\n", s.path.c_str(), s.reason.c_str());
   }
-  std::fprintf(stderr, "uprev fix: %s%zu fix%s in %zu file%s (%zu files scanned)\n",
+  std::fprintf(stderr, "uprev fix: %s%zu fix%s in %zu file%s (%zu file%s scanned)\n",
                dry_run ? "would apply " : "applied ", fixes, fixes == 1 ? "" : "es", files,
-               files == 1 ? "" : "s", result.stats.files);
+               files == 1 ? "" : "s", result.stats.files, result.stats.files == 1 ? "" : "s");
   return exit_code;
 }
 
