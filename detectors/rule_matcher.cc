@@ -15,28 +15,12 @@ bool MatchesAncestor(const Pattern& pattern, TSNode node, const MatchContext& ct
 
 bool MatchesDescendant(const Pattern& pattern, TSNode node, const MatchContext& ctx,
                        std::vector<NodeBinding>* bindings) {
-  TSTreeCursor cursor = ts_tree_cursor_new(node);
   bool found = false;
-  if (ts_tree_cursor_goto_first_child(&cursor)) {
-    for (;;) {
-      if (pattern.MatchAt(ts_tree_cursor_current_node(&cursor), ctx, bindings)) {
-        found = true;
-        break;
-      }
-      if (ts_tree_cursor_goto_first_child(&cursor)) continue;
-      bool moved = false;
-      while (!moved) {
-        if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-          moved = true;
-        } else if (!ts_tree_cursor_goto_parent(&cursor) ||
-                   ts_node_eq(ts_tree_cursor_current_node(&cursor), node)) {
-          break;
-        }
-      }
-      if (!moved) break;
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
+  WalkTree(node, [&](TSNode n) {
+    if (ts_node_eq(n, node)) return Walk::kDescend;  // strict descendants only
+    found = pattern.MatchAt(n, ctx, bindings);
+    return found ? Walk::kStop : Walk::kDescend;
+  });
   return found;
 }
 

@@ -178,30 +178,17 @@ std::vector<Match> RuleSet::FindMatches(const SyntaxTree& tree,
     matches.push_back(MakeMatch(c.rule, node, bindings));
   };
   if (!by_symbol.empty() || !any_symbol.empty()) {
-    TSTreeCursor cursor = ts_tree_cursor_new(tree.root());
-    for (;;) {
-      TSNode node = ts_tree_cursor_current_node(&cursor);
-      if (!ts_node_is_extra(node)) {
-        auto it = by_symbol.find(CanonicalSymbol(language, ts_node_symbol(node)));
-        if (it != by_symbol.end()) {
-          for (const Candidate& c : it->second) try_candidate(c, node);
-        }
-        if (ts_node_is_named(node)) {
-          for (const Candidate& c : any_symbol) try_candidate(c, node);
-        }
+    WalkTree(tree.root(), [&](TSNode node) {
+      if (ts_node_is_extra(node)) return Walk::kDescend;
+      auto it = by_symbol.find(CanonicalSymbol(language, ts_node_symbol(node)));
+      if (it != by_symbol.end()) {
+        for (const Candidate& c : it->second) try_candidate(c, node);
       }
-      if (ts_tree_cursor_goto_first_child(&cursor)) continue;
-      bool moved = false;
-      while (!moved) {
-        if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-          moved = true;
-        } else if (!ts_tree_cursor_goto_parent(&cursor)) {
-          break;
-        }
+      if (ts_node_is_named(node)) {
+        for (const Candidate& c : any_symbol) try_candidate(c, node);
       }
-      if (!moved) break;
-    }
-    ts_tree_cursor_delete(&cursor);
+      return Walk::kDescend;
+    });
   }
 
   for (auto [index, m] : queries) {

@@ -117,11 +117,11 @@ void MergeStats(const std::vector<Slot>& slots, ScanStats* stats) {
   }
 }
 
-}  // namespace
-
-ScanResult ScanFiles(const RuleSet& rules, const FileSystem& fs,
-                     const std::vector<std::string>& paths, const BatchOptions& options) {
-  Clock::time_point start = Clock::now();
+// Loads every file on the batch's threads and hands each one to analyse to
+// `work` with its slot.
+template <typename Work>
+std::vector<Slot> ForEachSource(const FileSystem& fs, const std::vector<std::string>& paths,
+                                const BatchOptions& options, Work work) {
   std::vector<Slot> slots(paths.size());
   ParallelFor(paths.size(), options.jobs, [&](size_t i) {
     LoadedFile file = LoadFile(fs, paths[i], options.languages);
@@ -129,12 +129,23 @@ ScanResult ScanFiles(const RuleSet& rules, const FileSystem& fs,
     if (!file.source) return;
     slots[i].analysed = true;
     slots[i].bytes = file.source->text().size();
-    Analysis analysis = AnalyzeFile(rules, *file.source);
-    slots[i].findings = std::move(analysis.findings);
-    for (Finding& f : UnusedSuppressionFindings(rules, *file.source, analysis)) {
-      slots[i].findings.push_back(std::move(f));
-    }
+    work(*file.source, &slots[i]);
   }, options.progress);
+  return slots;
+}
+
+}  // namespace
+
+ScanResult ScanFiles(const RuleSet& rules, const FileSystem& fs,
+                     const std::vector<std::string>& paths, const BatchOptions& options) {
+  Clock::time_point start = Clock::now();
+  std::vector<Slot> slots = ForEachSource(fs, paths, options, [&](const SourceFile& source, Slot* slot) {
+    Analysis analysis = AnalyzeFile(rules, source);
+    slot->findings = std::move(analysis.findings);
+    for (Finding& f : UnusedSuppressionFindings(rules, source, analysis)) {
+      slot->findings.push_back(std::move(f));
+    }
+  });
   ScanResult result;
   MergeStats(slots, &result.stats);
   for (Slot& slot : slots) {
@@ -149,18 +160,12 @@ FixResult FixFiles(const RuleSet& rules, const FileSystem& fs,
                    const std::vector<std::string>& paths, const FixOptions& fix_options,
                    const BatchOptions& options) {
   Clock::time_point start = Clock::now();
-  std::vector<Slot> slots(paths.size());
-  ParallelFor(paths.size(), options.jobs, [&](size_t i) {
-    LoadedFile file = LoadFile(fs, paths[i], options.languages);
-    slots[i].skipped = std::move(file.skipped);
-    if (!file.source) return;
-    slots[i].analysed = true;
-    slots[i].bytes = file.source->text().size();
-    FixOutcome outcome = FixFile(rules, *file.source, fix_options);
+  std::vector<Slot> slots = ForEachSource(fs, paths, options, [&](const SourceFile& source, Slot* slot) {
+    FixOutcome outcome = FixFile(rules, source, fix_options);
     if (outcome.changed() || !outcome.conflicts.empty() || !outcome.demoted.empty()) {
-      slots[i].fix = FileFix{paths[i], file.source->text(), std::move(outcome)};
+      slot->fix = FileFix{source.path(), source.text(), std::move(outcome)};
     }
-  }, options.progress);
+  });
   FixResult result;
   MergeStats(slots, &result.stats);
   for (Slot& slot : slots) {

@@ -24,29 +24,16 @@ TSParser* ParserFor(const Language& language) {
 // ts_builtin_sym_error; the 0.20 API has no ts_node_is_error.
 constexpr TSSymbol kErrorSymbol = static_cast<TSSymbol>(-1);
 
+// Calls `visit` on every ERROR and MISSING node until it returns false.
 template <typename Visit>
 void VisitErrors(TSNode root, Visit visit) {
   if (!ts_node_has_error(root)) return;
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  for (;;) {
-    TSNode node = ts_tree_cursor_current_node(&cursor);
-    bool descend = ts_node_has_error(node);
+  WalkTree(root, [&](TSNode node) {
     if (ts_node_symbol(node) == kErrorSymbol || ts_node_is_missing(node)) {
-      if (!visit(node)) break;
-      descend = false;
+      return visit(node) ? Walk::kSkipChildren : Walk::kStop;
     }
-    if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    bool moved = false;
-    while (!moved) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-        moved = true;
-      } else if (!ts_tree_cursor_goto_parent(&cursor)) {
-        ts_tree_cursor_delete(&cursor);
-        return;
-      }
-    }
-  }
-  ts_tree_cursor_delete(&cursor);
+    return ts_node_has_error(node) ? Walk::kDescend : Walk::kSkipChildren;
+  });
 }
 
 std::vector<TSSymbol> BuildCanonicalTable(const Language& language) {

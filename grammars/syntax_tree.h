@@ -51,6 +51,27 @@ class SyntaxTree {
 inline constexpr TSSymbol kSkippedSymbol = 0xFFFF;
 TSSymbol CanonicalSymbol(const Language& language, TSSymbol symbol);
 
+// What a tree walk does after visiting a node.
+enum class Walk { kDescend, kSkipChildren, kStop };
+
+// Visits `root` and its descendants in pre-order (never above `root`);
+// `visit(node)` returns a Walk.
+template <typename Visit>
+void WalkTree(TSNode root, Visit visit) {
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  for (;;) {
+    Walk next = visit(ts_tree_cursor_current_node(&cursor));
+    if (next == Walk::kStop) break;
+    if (next == Walk::kDescend && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    bool moved = false;
+    while (!(moved = ts_tree_cursor_goto_next_sibling(&cursor))) {
+      if (!ts_tree_cursor_goto_parent(&cursor)) break;
+    }
+    if (!moved) break;
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
 inline ByteRange NodeRange(TSNode node) {
   return ByteRange{ts_node_start_byte(node), ts_node_end_byte(node)};
 }

@@ -46,33 +46,22 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 bool Referenced(std::string_view language, std::string_view text, std::string_view name) {
   const Language* lang = FindLanguage(language);
   SyntaxTree tree = SyntaxTree::Parse(*lang, text);
-  TSTreeCursor cursor = ts_tree_cursor_new(tree.root());
   bool found = false;
-  for (;;) {
-    TSNode node = ts_tree_cursor_current_node(&cursor);
+  WalkTree(tree.root(), [&](TSNode node) {
     std::string_view type = ts_node_type(node);
-    bool descend = type != "import_statement" && type != "import_from_statement" &&
-                   type != "import_declaration" && type != "future_import_statement";
+    if (type == "import_statement" || type == "import_from_statement" ||
+        type == "import_declaration" || type == "future_import_statement") {
+      return Walk::kSkipChildren;
+    }
     if ((type == "identifier" || type == "package_identifier") && NodeText(node, text) == name) {
-      TSNode parent = ts_node_parent(node);
-      TSNode attribute = ts_node_child_by_field_name(parent, "attribute", 9);
+      TSNode attribute = ts_node_child_by_field_name(ts_node_parent(node), "attribute", 9);
       if (ts_node_is_null(attribute) || !ts_node_eq(attribute, node)) {
         found = true;
-        break;
+        return Walk::kStop;
       }
     }
-    if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
-    bool moved = false;
-    while (!moved) {
-      if (ts_tree_cursor_goto_next_sibling(&cursor)) {
-        moved = true;
-      } else if (!ts_tree_cursor_goto_parent(&cursor)) {
-        break;
-      }
-    }
-    if (!moved) break;
-  }
-  ts_tree_cursor_delete(&cursor);
+    return Walk::kDescend;
+  });
   return found;
 }
 

@@ -201,6 +201,46 @@ GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(CliCaseTest);
 INSTANTIATE_TEST_SUITE_P(Cli, CliCaseTest,
                          testing::ValuesIn(CaseDirs(kSource / "testdata" / "cli", 1)), CaseName);
 
+// ---- the demo repository: dry-run diff, fix, idempotence ----
+
+int Shell(const std::string& command) {
+  int status = std::system(command.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+TEST(DemoRepo, DryRunDiffAppliesAndFixIsIdempotent) {
+  TempDir tmp;
+  fs::path repo = tmp.path() / "demo";
+  fs::copy(kSource / "testdata" / "demo-repo", repo, fs::copy_options::recursive);
+  std::map<std::string, std::string> before = Tree(repo);
+
+  Invocation dry = RunUprev(repo, {"fix", "--dry-run", "--include-review"});
+  ASSERT_EQ(dry.exit, 0) << dry.err;
+  EXPECT_EQ(Tree(repo), before) << "--dry-run wrote files";
+  ASSERT_NE(dry.out.find("diff --git a/"), std::string::npos) << dry.out;
+  WriteAll(tmp.path() / "demo.diff", dry.out);
+
+  // git accepts the diff against the untouched tree...
+  std::string git = "cd " + Quote(repo.string()) + " && git init -q . && ";
+  EXPECT_EQ(Shell(git + "git apply --check " + Quote((tmp.path() / "demo.diff").string())), 0);
+  // ...and the diff is exactly what `fix` then writes.
+  EXPECT_EQ(Shell("cd " + Quote(repo.string()) + " && git apply " +
+                  Quote((tmp.path() / "demo.diff").string())), 0);
+  fs::remove_all(repo / ".git");
+  std::map<std::string, std::string> applied = Tree(repo);
+  fs::remove_all(repo);
+  fs::copy(kSource / "testdata" / "demo-repo", repo, fs::copy_options::recursive);
+  Invocation fix = RunUprev(repo, {"fix", "--include-review"});
+  ASSERT_EQ(fix.exit, 0) << fix.err;
+  std::map<std::string, std::string> fixed = Tree(repo);
+  EXPECT_EQ(fixed, applied);
+  EXPECT_NE(fixed, before);
+
+  Invocation again = RunUprev(repo, {"fix", "--include-review"});
+  EXPECT_EQ(again.exit, 0) << again.err;
+  EXPECT_EQ(Tree(repo), fixed) << "a second fix changed files";
+}
+
 // ---- every shipped pack's own tests ----
 
 TEST(ShippedPacks, RuleTestsPass) {
