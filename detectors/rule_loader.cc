@@ -521,7 +521,7 @@ Result<Rule> ParseRule(const Locator& loc, const YAML::Node& node, const std::st
     rule.review = *review;
   }
   if (rule.confidence == Confidence::kReview && rule.review.empty()) {
-    return loc.Error(node, fmt::format("rule '{}' is 'review' but has no 'review' text saying "
+    return loc.Error(node["confidence"], fmt::format("rule '{}' is 'review' but has no 'review' text saying "
                                        "what to check", rule.id));
   }
   if (const YAML::Node i = node["imports"]) {

@@ -103,7 +103,7 @@ TEST(RuleLoaderTest, ConfidenceAndFixMustAgree) {
   EXPECT_EQ(ErrorOf(base + "    fix: g()\n    confidence: manual\n"),
             "p.yaml:8:17: error: a 'manual' rule has no 'fix'");
   EXPECT_EQ(ErrorOf(base + "    fix: g()\n    confidence: review\n"),
-            "p.yaml:3:5: error: rule 'a' is 'review' but has no 'review' text saying what to check");
+            "p.yaml:8:17: error: rule 'a' is 'review' but has no 'review' text saying what to check");
 }
 
 TEST(RuleLoaderTest, DuplicateIdsAndBadIds) {

@@ -53,7 +53,10 @@ RuleTestReport TestRules(const RuleSet& rules) {
   RuleTestReport report;
   for (const Rule* rule : rules.rules()) {
     ++report.rules;
-    if (rule->tests.empty()) report.untested.push_back(rule->id);
+    if (rule->tests.empty()) {
+      report.failures.push_back(RuleTestFailure{fmt::format("{}:{}", rule->file, rule->line),
+                                                rule->id, "the rule has no tests"});
+    }
     RuleSet single = rules.Only({rule->id});
     for (const RuleTest& test : rule->tests) {
       ++report.cases;

@@ -19,7 +19,7 @@ struct RuleTestReport {
   size_t rules = 0;
   size_t cases = 0;
   size_t passed = 0;
-  std::vector<std::string> untested;  // rules with no test case
+  // Failed cases, and rules without any test case (one failure each).
   std::vector<RuleTestFailure> failures;
 };
 

@@ -35,7 +35,7 @@ std::vector<Finding> Sample() {
 TEST(FindingSinkTest, Text) {
   EXPECT_EQ(MakeSink("text")->Render(Sample(), ScanStats()),
             "src/app.py:3:5: warning: datetime.utcnow() is deprecated, since 3.12 [datetime-utcnow]\n"
-            "web/a,b.js:1:1: error: fs.exists: 100% gone\nuse fs.access [fs-exists]\n");
+            "web/a,b.js:1:1: error: fs.exists: 100% gone use fs.access [fs-exists]\n");
 }
 
 TEST(FindingSinkTest, Json) {
