@@ -13,6 +13,7 @@ struct Pattern::Node {
   TSSymbol symbol = 0;
   std::string name;  // metavariable name; "_" is anonymous
   std::string text;  // leaf text
+  std::string gaps;  // text inside the node not covered by children, squeezed
   bool named = false;
   std::vector<Node> children;
 };
@@ -58,6 +59,7 @@ std::string SubstituteMetavariables(const Language& language, std::string_view t
         emit(seq ? language.sequence_prefix : language.metavar_prefix,
              static_cast<uint32_t>(i));
         emit(name, static_cast<uint32_t>(start));
+        emit(language.metavar_suffix, static_cast<uint32_t>(end));
         i = end;
         continue;
       }
@@ -97,6 +99,10 @@ std::vector<Context> ContextsFor(const Language& language) {
   if (name == "javascript" || name == "typescript" || name == "tsx") {
     return {{"", ""}, {"class UprevC {\n", "\n}\n"}};
   }
+  if (name == "json") {
+    // A lone "key": value pair only stands inside an object.
+    return {{"", ""}, {"{", "}"}};
+  }
   return {{"", ""}};
 }
 
@@ -110,6 +116,11 @@ std::string_view TrimSpace(std::string_view s) {
 bool ParsePlaceholder(const Language& language, std::string_view text, Node* node) {
   text = TrimSpace(text);
   if (!text.empty() && text.back() == ';') text = TrimSpace(text.substr(0, text.size() - 1));
+  std::string_view suffix = language.metavar_suffix;
+  if (!suffix.empty()) {
+    if (text.size() < suffix.size() || text.substr(text.size() - suffix.size()) != suffix) return false;
+    text.remove_suffix(suffix.size());
+  }
   for (auto [prefix, type] : {std::pair{language.sequence_prefix, Node::Type::kSequence},
                               std::pair{language.metavar_prefix, Node::Type::kMetavar}}) {
     if (text.size() > prefix.size() && text.substr(0, prefix.size()) == prefix) {
@@ -140,6 +151,27 @@ bool HasRealError(TSNode node) {
   return !explained;  // the error sits in a token that is not visible
 }
 
+// The text of `node` that no child covers (a TOML string's content, for
+// one), without white space: two nodes of one kind with equal children
+// are still different when this differs.
+std::string Gaps(TSNode node, std::string_view source) {
+  std::string out;
+  uint32_t cursor = ts_node_start_byte(node);
+  auto take = [&](uint32_t end) {
+    for (uint32_t i = cursor; i < end; ++i) {
+      if (!std::isspace(static_cast<unsigned char>(source[i]))) out.push_back(source[i]);
+    }
+  };
+  uint32_t count = ts_node_child_count(node);
+  for (uint32_t i = 0; i < count; ++i) {
+    TSNode child = ts_node_child(node, i);
+    take(ts_node_start_byte(child));
+    cursor = std::max(cursor, ts_node_end_byte(child));
+  }
+  take(ts_node_end_byte(node));
+  return out;
+}
+
 // Deeper patterns are refused: matching recurses once per level.
 constexpr int kMaxPatternDepth = 256;
 
@@ -166,7 +198,11 @@ Node BuildNode(const Language& language, TSNode ts, std::string_view source) {
     if (CanonicalSymbol(language, ts_node_symbol(child)) == kSkippedSymbol) continue;
     node.children.push_back(BuildNode(language, child, source));
   }
-  if (count == 0) node.text = std::string(NodeText(ts, source));
+  if (count == 0) {
+    node.text = std::string(NodeText(ts, source));
+  } else {
+    node.gaps = Gaps(ts, source);
+  }
   return node;
 }
 
@@ -217,6 +253,7 @@ class Matcher {
     if (p.children.empty()) {
       return children.empty() && NodeText(t, ctx_.source) == p.text;
     }
+    if (Gaps(t, ctx_.source) != p.gaps) return false;
     return MatchList(p.children, 0, children, 0, t);
   }
 

@@ -97,6 +97,18 @@ TEST(PatternTest, GoAndCPatternsNeedTheirContexts) {
             (Strings{"std::swap(x, y[1]) {A=x, B=y[1]}"}));
 }
 
+TEST(PatternTest, TextThatNoChildCoversMustBeEqual) {
+  // tree-sitter-toml's string has no child for its content.
+  EXPECT_EQ(Matches("toml", "edition = \"2015\"", "edition = \"2021\"\nedition = \"2015\"\n"),
+            (Strings{"edition = \"2015\" {}"}));
+}
+
+TEST(PatternTest, JsonAndTomlSpellMetavariablesAsStrings) {
+  EXPECT_EQ(Matches("json", "\"node\": $V", "{\"engines\": {\"node\": \"12.x\"}}"),
+            (Strings{"\"node\": \"12.x\" {V=\"12.x\"}"}));
+  EXPECT_EQ(Matches("toml", "$K = 1", "a = 1\nb = 2\n"), (Strings{"a = 1 {K=a}"}));
+}
+
 TEST(PatternTest, LiteralsAndMetavariables) {
   const Language* py = FindLanguage("python");
   uint32_t offset = 0;

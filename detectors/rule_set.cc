@@ -41,10 +41,24 @@ bool ContainsWord(std::string_view text, std::string_view word) {
   return false;
 }
 
+// The node's range without comments at its edges (a TOML pair owns the
+// comment after it): a fix replaces the code, not the comment.
+ByteRange RangeWithoutEdgeExtras(TSNode node) {
+  ByteRange range = NodeRange(node);
+  uint32_t count = ts_node_child_count(node);
+  uint32_t first = 0, last = count;
+  while (first < count && ts_node_is_extra(ts_node_child(node, first))) ++first;
+  while (last > first && ts_node_is_extra(ts_node_child(node, last - 1))) --last;
+  if (first == count) return range;
+  range.begin = ts_node_start_byte(ts_node_child(node, first));
+  range.end = ts_node_end_byte(ts_node_child(node, last - 1));
+  return range;
+}
+
 Match MakeMatch(int rule, TSNode node, const std::vector<NodeBinding>& bindings) {
   Match match;
   match.rule = rule;
-  match.range = NodeRange(node);
+  match.range = RangeWithoutEdgeExtras(node);
   for (const NodeBinding& b : bindings) {
     match.bindings.push_back(Binding{*b.name, b.range, b.sequence});
   }

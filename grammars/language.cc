@@ -19,6 +19,8 @@ namespace {
 
 constexpr std::string_view kPrefix = "uprev_mv_";
 constexpr std::string_view kSequencePrefix = "uprev_mvs_";
+constexpr std::string_view kQuotedPrefix = "\"uprev_mv_";
+constexpr std::string_view kQuotedSequencePrefix = "\"uprev_mvs_";
 
 std::vector<Language> MakeRegistry() {
   // .h is C++: tree-sitter-cpp parses C headers too, and C++ projects are
@@ -41,12 +43,12 @@ std::vector<Language> MakeRegistry() {
       {"cpp", {"c++", "cxx"},
        {".cc", ".cpp", ".cxx", ".c++", ".h", ".hh", ".hpp", ".hxx", ".h++", ".ipp", ".inl"},
        tree_sitter_cpp, kPrefix, kSequencePrefix, {"cpp"}, "//"},
-      {"json", {}, {".json"}, tree_sitter_json, kPrefix, kSequencePrefix,
-       {"json"}, ""},
+      {"json", {}, {".json"}, tree_sitter_json, kQuotedPrefix, kQuotedSequencePrefix,
+       {"json"}, "", "\""},
       {"yaml", {"yml"}, {".yaml", ".yml"}, tree_sitter_yaml, kPrefix,
        kSequencePrefix, {"yaml"}, "#"},
-      {"toml", {}, {".toml"}, tree_sitter_toml, kPrefix, kSequencePrefix,
-       {"toml"}, "#"},
+      {"toml", {}, {".toml"}, tree_sitter_toml, kQuotedPrefix, kQuotedSequencePrefix,
+       {"toml"}, "#", "\""},
   };
 }
 

@@ -27,6 +27,9 @@ struct Language {
   std::vector<std::string_view> applies_to;
   // Line comment introducer, for suppression comments and generated text.
   std::string_view line_comment;
+  // Closes a metavariable where an identifier is no legal value: JSON and
+  // TOML spell `$X` as a string, `"uprev_mv_X"`, so the prefix opens a quote.
+  std::string_view metavar_suffix;
 };
 
 // The language named `name` or one of its aliases; nullptr when unknown.
