@@ -253,8 +253,11 @@ class Matcher {
     if (p.children.empty()) {
       return children.empty() && NodeText(t, ctx_.source) == p.text;
     }
-    if (Gaps(t, ctx_.source) != p.gaps) return false;
-    return MatchList(p.children, 0, children, 0, t);
+    size_t mark = bindings_->size();
+    if (!MatchList(p.children, 0, children, 0, t)) return false;
+    if (Gaps(t, ctx_.source) == p.gaps) return true;
+    bindings_->resize(mark);
+    return false;
   }
 
  private:
