@@ -3,8 +3,9 @@
 //    goldens scan.stdout (uprev scan), fix.stderr and expected.<ext>
 //    (uprev fix); a second fix must change nothing.
 //  - testdata/cli/<case>/: args (one argument a line), an optional input/
-//    tree, and the goldens stdout, stderr, exit and (when present) output/,
-//    the tree after the command.
+//    tree (and `renames`, "FROM TO" lines applied to its copy), and the
+//    goldens stdout, stderr, exit and (when present) output/, the tree
+//    after the command.
 // UPREV_REGENERATE=1 rewrites the goldens; review their diff like code.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
@@ -178,6 +179,11 @@ TEST_P(CliCaseTest, OutputMatchesGoldens) {
   fs::path work = tmp.path() / "work";
   fs::create_directories(work);
   if (fs::exists(dir / "input")) fs::copy(dir / "input", work, fs::copy_options::recursive);
+  // `renames`: "FROM TO" a line, applied to the copied tree. A case that
+  // needs a node_modules/ folder keeps it under another name, so that the
+  // repository holds no folder that looks like installed packages.
+  std::istringstream renames(fs::exists(dir / "renames") ? ReadAll(dir / "renames") : "");
+  for (std::string from, to; renames >> from >> to;) fs::rename(work / from, work / to);
   std::map<std::string, std::string> before = Tree(work);
   Invocation run = RunUprev(work, args);
   ExpectGolden(dir / "stdout", run.out);
