@@ -10,6 +10,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/crash_point.h"
 #include "engine/analyzer.h"
 #include "grammars/language.h"
 
@@ -130,6 +131,7 @@ std::vector<Slot> ForEachSource(const FileSystem& fs, const std::vector<std::str
     slots[i].analysed = true;
     slots[i].bytes = file.source->text().size();
     work(*file.source, &slots[i]);
+    CrashPoint("file");
   }, options.progress);
   return slots;
 }

@@ -24,7 +24,7 @@ size_t ErrorsIn(const Language& language, const std::string& text) {
 bool Eligible(const Finding& f, const FixOptions& options) {
   if (!f.fix) return false;
   if (options.every_confidence) return true;
-  return f.confidence == Confidence::kSafe ||
+  return (options.include_safe && f.confidence == Confidence::kSafe) ||
          (options.include_review && f.confidence == Confidence::kReview);
 }
 

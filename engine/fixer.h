@@ -15,7 +15,8 @@
 namespace uprev {
 
 struct FixOptions {
-  bool include_review = false;    // apply review-level fixes as well as safe ones
+  bool include_safe = true;       // apply safe fixes
+  bool include_review = false;    // apply review-level fixes
   bool every_confidence = false;  // rule tests: apply every fix there is
   int max_passes = 3;
 };

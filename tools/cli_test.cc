@@ -8,7 +8,6 @@
 //    after the command.
 // UPREV_REGENERATE=1 rewrites the goldens; review their diff like code.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -18,68 +17,16 @@
 #include <string>
 #include <vector>
 
+#include "tools/cli_harness.h"
+
 namespace uprev {
 namespace {
 
-namespace fs = std::filesystem;
+using namespace testing_support;  // NOLINT: test code
 
 const fs::path kSource = UPREV_SOURCE_DIR;
 
 bool Regenerate() { return std::getenv("UPREV_REGENERATE") != nullptr; }
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void WriteAll(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-std::string Quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out + "'";
-}
-
-struct Invocation {
-  std::string out;
-  std::string err;
-  int exit = -1;
-};
-
-// Runs uprev with `args` in `dir`, stdin from /dev/null.
-Invocation RunUprev(const fs::path& dir, const std::vector<std::string>& args) {
-  std::string cmd = "cd " + Quote(dir.string()) + " && UPREV_TEST_CLOCK=1 " + Quote(UPREV_BINARY);
-  for (const std::string& a : args) cmd += " " + Quote(a);
-  fs::path out = dir / ".." / (dir.filename().string() + ".out");
-  fs::path err = dir / ".." / (dir.filename().string() + ".err");
-  cmd += " </dev/null >" + Quote(out.string()) + " 2>" + Quote(err.string());
-  int status = std::system(cmd.c_str());
-  Invocation run{ReadAll(out), ReadAll(err), WIFEXITED(status) ? WEXITSTATUS(status) : -1};
-  fs::remove(out);
-  fs::remove(err);
-  return run;
-}
-
-// Every regular file below `root`, relative path -> contents.
-std::map<std::string, std::string> Tree(const fs::path& root) {
-  std::map<std::string, std::string> tree;
-  if (!fs::exists(root)) return tree;
-  for (const auto& e : fs::recursive_directory_iterator(root)) {
-    if (e.is_regular_file()) tree[fs::relative(e.path(), root).string()] = ReadAll(e.path());
-  }
-  return tree;
-}
 
 void ExpectGolden(const fs::path& golden, const std::string& actual) {
   if (Regenerate()) {
@@ -89,19 +36,6 @@ void ExpectGolden(const fs::path& golden, const std::string& actual) {
   ASSERT_TRUE(fs::exists(golden)) << golden << " is missing; run with UPREV_REGENERATE=1";
   EXPECT_EQ(ReadAll(golden), actual) << "golden " << golden;
 }
-
-class TempDir {
- public:
-  TempDir() {
-    std::string templ = (fs::temp_directory_path() / "uprev-cli-XXXXXX").string();
-    path_ = ::mkdtemp(templ.data());
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
 
 std::vector<fs::path> CaseDirs(const fs::path& root, int depth) {
   std::vector<fs::path> out;
@@ -209,11 +143,6 @@ INSTANTIATE_TEST_SUITE_P(Cli, CliCaseTest,
 
 // ---- the demo repository: dry-run diff, fix, idempotence ----
 
-int Shell(const std::string& command) {
-  int status = std::system(command.c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 TEST(DemoRepo, DryRunDiffAppliesAndFixIsIdempotent) {
   TempDir tmp;
   fs::path repo = tmp.path() / "demo";
@@ -227,11 +156,10 @@ TEST(DemoRepo, DryRunDiffAppliesAndFixIsIdempotent) {
   WriteAll(tmp.path() / "demo.diff", dry.out);
 
   // git accepts the diff against the untouched tree...
-  std::string git = "cd " + Quote(repo.string()) + " && git init -q . && ";
-  EXPECT_EQ(Shell(git + "git apply --check " + Quote((tmp.path() / "demo.diff").string())), 0);
+  std::string diff = Quote((tmp.path() / "demo.diff").string());
+  EXPECT_EQ(RunShell(repo, "git init -q . && git apply --check " + diff).exit, 0);
   // ...and the diff is exactly what `fix` then writes.
-  EXPECT_EQ(Shell("cd " + Quote(repo.string()) + " && git apply " +
-                  Quote((tmp.path() / "demo.diff").string())), 0);
+  EXPECT_EQ(RunShell(repo, "git apply " + diff).exit, 0);
   fs::remove_all(repo / ".git");
   std::map<std::string, std::string> applied = Tree(repo);
   fs::remove_all(repo);

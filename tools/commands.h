@@ -16,6 +16,9 @@ using Args = std::vector<std::string>;
 int RunScan(const Args& args);
 int RunFix(const Args& args);
 int RunRules(const Args& args);
+int RunRun(const Args& args);
+int RunStatusCommand(const Args& args);
+int RunRevert(const Args& args);
 
 // Prints `status`'s message to stderr and returns its exit code: 2 for
 // invalid input, 3 for I/O and internal errors.

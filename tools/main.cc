@@ -17,10 +17,16 @@ commands:
         [--fail-on info|warning|error] [--jobs N]
   fix   [PATH...] [--rules PACK]... [--lang L]... [--dry-run] [--include-review] [--jobs N]
   rules list [PACK]... | test [PACK]... | show RULE_ID [--rules PACK]...
+  run   [--repo DIR] [--rules PACK]... [--base REV] [--split pack|rule|owner|none]
+        [--verify CMD] [--verify-timeout SECONDS] [--resume RUN_ID] [--report DIR]
+        [--dry-run] [--jobs N]
+  status [RUN_ID] [--repo DIR]
+  revert RUN_ID[/CHANGESET] [--repo DIR]
 
 PACK is a rule file, a folder of rule files, or a shipped pack name; with no
 --rules every shipped pack applies. Exit codes: 0 success / nothing at or
-above --fail-on; 1 findings at or above it (scan) or failing rule tests;
+above --fail-on; 1 findings at or above it (scan), failing rule tests, or a
+change set that failed verification (run);
 2 bad usage or a bad rule file; 3 an I/O or internal error.
 )";
 
@@ -39,8 +45,10 @@ int Main(int argc, char** argv) {
   if (command == "scan") return RunScan(args);
   if (command == "fix") return RunFix(args);
   if (command == "rules") return RunRules(args);
-  if (command == "run" || command == "status" || command == "revert" || command == "report" ||
-      command == "convert" || command == "shim") {
+  if (command == "run") return RunRun(args);
+  if (command == "status") return RunStatusCommand(args);
+  if (command == "revert") return RunRevert(args);
+  if (command == "report" || command == "convert" || command == "shim") {
     return Fail(Status::Invalid(fmt::format(
         "uprev {}: error: not available in this version of uprev yet; see README "
         "\"Status\"", command)));

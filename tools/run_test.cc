@@ -1,0 +1,256 @@
+// `uprev run`, `status` and `revert` on real temporary git repositories,
+// checked with the git command line.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "tools/cli_harness.h"
+
+namespace uprev {
+namespace {
+
+using namespace testing_support;  // NOLINT: test code
+
+// A small multi-language repository with deprecated calls from three
+// shipped packs and a CODEOWNERS file.
+class RunTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    repo_ = tmp_.path() / "repo";
+    fs::create_directories(repo_);
+    WriteAll(repo_ / "src/app.py",
+             "import datetime\nimport logging\n\n\ndef tick():\n"
+             "    logging.warn('tick')\n    return datetime.datetime.utcnow()\n");
+    WriteAll(repo_ / "src/jobs.py", "import logging\n\nlogging.warn('jobs')\n");
+    WriteAll(repo_ / "web/server.js", "const buf = new Buffer(16);\nmodule.exports = buf;\n");
+    WriteAll(repo_ / "tools/ingest/main.go",
+             "package main\n\nimport (\n\t\"fmt\"\n\t\"io/ioutil\"\n\t\"os\"\n)\n\nfunc main() {\n"
+             "\tb, _ := ioutil.ReadAll(os.Stdin)\n\tfmt.Println(len(b))\n}\n");
+    WriteAll(repo_ / ".github/CODEOWNERS", "*.py @acme/py-team\n/web/ @alice\n*.go @gophers\n");
+    WriteAll(repo_ / "README.md", "demo\n");
+    Git("git init -q -b main . && git config user.name T && git config user.email t@example.com"
+        " && git add -A && git commit -qm base && git branch keep");
+    base_ = Git("git rev-parse HEAD");
+    refs_ = Git("git for-each-ref --format='%(refname) %(objectname)' | grep -v refs/heads/uprev/");
+  }
+
+  // Runs a git command line in the repository; its trimmed stdout.
+  std::string Git(const std::string& command) {
+    Invocation r = RunShell(repo_, command);
+    EXPECT_EQ(r.exit, 0) << command << "\n" << r.err;
+    while (!r.out.empty() && r.out.back() == '\n') r.out.pop_back();
+    return r.out;
+  }
+
+  std::vector<std::string> UprevBranches() {
+    std::string out = Git("git for-each-ref --format='%(refname:short)' refs/heads/uprev/");
+    std::vector<std::string> branches;
+    std::istringstream in(out);
+    for (std::string line; std::getline(in, line);) branches.push_back(line);
+    return branches;
+  }
+
+  // The run id printed on the first line: "uprev run <id>: ...".
+  static std::string RunId(const std::string& out) {
+    size_t start = out.find("uprev run ") + 10;
+    return out.substr(start, out.find(':', start) - start);
+  }
+
+  void ExpectUntouched() {
+    EXPECT_EQ(Git("git status --porcelain"), "");
+    EXPECT_EQ(Git("git rev-parse HEAD"), base_);
+    EXPECT_EQ(Git("git symbolic-ref HEAD"), "refs/heads/main");
+    EXPECT_EQ(Git("git for-each-ref --format='%(refname) %(objectname)' | grep -v refs/heads/uprev/"),
+              refs_);
+  }
+
+  TempDir tmp_;
+  fs::path repo_;
+  std::string base_;
+  std::string refs_;
+};
+
+TEST_F(RunTest, EachChangeSetIsOneCommitOnTheBaseOnItsOwnBranch) {
+  Invocation run = RunUprev(repo_, {"run"});
+  ASSERT_EQ(run.exit, 0) << run.out << run.err;
+  ExpectUntouched();
+  std::string id = RunId(run.out);
+  std::vector<std::string> branches = UprevBranches();
+  EXPECT_EQ(branches, (std::vector<std::string>{"uprev/" + id + "/go-ioutil",
+                                                "uprev/" + id + "/node-deprecations",
+                                                "uprev/" + id + "/python-3.12",
+                                                "uprev/" + id + "/review"}));
+  for (const std::string& b : branches) {
+    EXPECT_EQ(Git("git rev-list --parents -n1 " + b).substr(41), base_) << b;
+    std::string trailers = Git("git log -1 --format=%B " + b);
+    EXPECT_NE(trailers.find("Uprev-Run: " + id + "\n"), std::string::npos) << trailers;
+    EXPECT_NE(trailers.find("Uprev-Pack: "), std::string::npos);
+    EXPECT_NE(trailers.find("Uprev-Rules: "), std::string::npos);
+  }
+  std::string py = "uprev/" + id + "/python-3.12";
+  EXPECT_EQ(Git("git diff --name-only " + base_ + " " + py), "src/app.py\nsrc/jobs.py");
+  EXPECT_EQ(Git("git show " + py + ":src/jobs.py"), "import logging\n\nlogging.warning('jobs')");
+  EXPECT_EQ(Git("git show " + py + ":src/app.py"),
+            "import datetime\nimport logging\n\n\ndef tick():\n    logging.warning('tick')\n"
+            "    return datetime.datetime.utcnow()");
+  // The review-level fix (utcnow) is on the review branch only.
+  EXPECT_EQ(Git("git diff --name-only " + base_ + " uprev/" + id + "/review"), "src/app.py");
+  EXPECT_NE(Git("git show uprev/" + id + "/review:src/app.py")
+                .find("datetime.datetime.now(datetime.timezone.utc)"),
+            std::string::npos);
+  EXPECT_EQ(Git("git show uprev/" + id + "/go-ioutil:tools/ingest/main.go"),
+            "package main\n\nimport (\n\t\"fmt\"\n\t\"io\"\n\t\"os\"\n)\n\nfunc main() {\n"
+            "\tb, _ := io.ReadAll(os.Stdin)\n\tfmt.Println(len(b))\n}");
+  EXPECT_TRUE(fs::exists(repo_ / ".git/uprev/runs" / id / "journal.jsonl"));
+  EXPECT_TRUE(fs::exists(repo_ / ".git/uprev/runs" / id / "report/findings.json"));
+}
+
+TEST_F(RunTest, MergeThenRevertRestoresTheTreeAndUnmergedRevertDeletesTheBranch) {
+  Invocation run = RunUprev(repo_, {"run"});
+  ASSERT_EQ(run.exit, 0) << run.err;
+  std::string id = RunId(run.out);
+  std::string tree_before = Git("git rev-parse HEAD^{tree}");
+  Git("git merge -q --no-ff -m merge uprev/" + id + "/python-3.12");
+  EXPECT_NE(Git("git rev-parse HEAD^{tree}"), tree_before);
+  Invocation revert = RunUprev(repo_, {"revert", id + "/python-3.12"});
+  ASSERT_EQ(revert.exit, 0) << revert.err;
+  EXPECT_EQ(revert.out, "reverted python-3.12 on the current branch\ndeleted branch uprev/" + id +
+                            "/python-3.12\n");
+  EXPECT_EQ(Git("git rev-parse HEAD^{tree}"), tree_before);
+  EXPECT_EQ(Git("git status --porcelain"), "");
+
+  std::string tip = Git("git rev-parse uprev/" + id + "/node-deprecations");
+  Invocation drop = RunUprev(repo_, {"revert", id + "/node-deprecations"});
+  ASSERT_EQ(drop.exit, 0) << drop.err;
+  EXPECT_EQ(drop.out, "deleted branch uprev/" + id + "/node-deprecations\n");
+  EXPECT_EQ(RunShell(repo_, "git rev-parse --verify -q uprev/" + id + "/node-deprecations").exit, 1);
+  Invocation status = RunUprev(repo_, {"status", id});
+  ASSERT_EQ(status.exit, 0) << status.err;
+  EXPECT_NE(status.out.find("node-deprecations        tip " + tip.substr(0, 12) + "  branch deleted"),
+            std::string::npos) << status.out;
+}
+
+TEST_F(RunTest, SplitByOwnerGivesEachOwnerExactlyTheirFiles) {
+  Invocation run = RunUprev(repo_, {"run", "--split", "owner"});
+  ASSERT_EQ(run.exit, 0) << run.err;
+  std::string id = RunId(run.out);
+  std::string prefix = "uprev/" + id + "/";
+  EXPECT_EQ(UprevBranches(), (std::vector<std::string>{prefix + "acme-py-team", prefix + "alice",
+                                                       prefix + "gophers", prefix + "review"}));
+  EXPECT_EQ(Git("git diff --name-only " + base_ + " " + prefix + "acme-py-team"),
+            "src/app.py\nsrc/jobs.py");
+  EXPECT_EQ(Git("git diff --name-only " + base_ + " " + prefix + "alice"), "web/server.js");
+  EXPECT_EQ(Git("git diff --name-only " + base_ + " " + prefix + "gophers"),
+            "tools/ingest/main.go");
+  ExpectUntouched();
+}
+
+TEST_F(RunTest, FailedVerificationKeepsNoBranchAndExitsOne) {
+  Invocation failing = RunUprev(repo_, {"run", "--rules", "python-3.12", "--verify",
+                                        "test ! -f src/jobs.py || exit 1"});
+  EXPECT_EQ(failing.exit, 1) << failing.out << failing.err;
+  std::string id = RunId(failing.out);
+  EXPECT_TRUE(UprevBranches().empty());
+  std::string journal = ReadAll(repo_ / ".git/uprev/runs" / id / "journal.jsonl");
+  EXPECT_NE(journal.find("\"event\":\"verify\",\"exit\":1,\"output\":\"\",\"passed\":false"),
+            std::string::npos) << journal;
+  ExpectUntouched();
+
+  Invocation passing = RunUprev(repo_, {"run", "--rules", "python-3.12", "--verify",
+                                        "python3 -m py_compile src/app.py src/jobs.py"});
+  EXPECT_EQ(passing.exit, 0) << passing.out << passing.err;
+  std::string id2 = RunId(passing.out);
+  EXPECT_EQ(UprevBranches(), (std::vector<std::string>{"uprev/" + id2 + "/python-3.12",
+                                                       "uprev/" + id2 + "/review"}));
+  std::string journal2 = ReadAll(repo_ / ".git/uprev/runs" / id2 / "journal.jsonl");
+  EXPECT_NE(journal2.find("\"passed\":true"), std::string::npos);
+}
+
+TEST_F(RunTest, KilledRunsResumeToTheSameTrees) {
+  Invocation clean = RunUprev(repo_, {"run"});
+  ASSERT_EQ(clean.exit, 0) << clean.err;
+  std::map<std::string, std::string> want;
+  for (const std::string& b : UprevBranches()) {
+    want[b.substr(b.rfind('/') + 1)] = Git("git rev-parse " + b + "^{tree}");
+  }
+  Git("git for-each-ref --format='%(refname)' refs/heads/uprev/ | xargs -r -n1 git update-ref -d");
+
+  for (const std::string& point : {"file:3", "commit:1", "commit:3", "branch:2"}) {
+    SCOPED_TRACE(point);
+    Invocation killed = RunUprev(repo_, {"run"}, std::string("UPREV_TEST_CRASH=") + point);
+    EXPECT_EQ(killed.exit, 137) << killed.out << killed.err;
+    // No uprev ref points at anything but a whole commit.
+    for (const std::string& b : UprevBranches()) {
+      EXPECT_EQ(Git("git cat-file -t " + b), "commit");
+    }
+    // The killed run's record is the one without a "done" event.
+    std::string journal = Git("grep -L '\"event\":\"done\"' .git/uprev/runs/*/journal.jsonl");
+    std::string id = fs::path(journal).parent_path().filename().string();
+    ASSERT_FALSE(id.empty());
+    Invocation resumed = RunUprev(repo_, {"run", "--resume", id});
+    ASSERT_EQ(resumed.exit, 0) << resumed.out << resumed.err;
+    std::map<std::string, std::string> got;
+    for (const std::string& b : UprevBranches()) {
+      if (b.find(id) == std::string::npos) continue;
+      got[b.substr(b.rfind('/') + 1)] = Git("git rev-parse " + b + "^{tree}");
+    }
+    EXPECT_EQ(got, want);
+    ExpectUntouched();
+  }
+}
+
+TEST_F(RunTest, RefusesUnsafeStartsAndChangesNothing) {
+  WriteAll(repo_ / "src/jobs.py", "import logging\n# edited\n");
+  Invocation dirty = RunUprev(repo_, {"run"});
+  EXPECT_EQ(dirty.exit, 2);
+  EXPECT_EQ(dirty.err, repo_.string() + ": error: the working tree has uncommitted changes; commit "
+                                        "or stash them, or name the base with --base REV\n");
+  Git("git checkout -q -- src/jobs.py");
+
+  Git("git checkout -q --detach HEAD");
+  Invocation detached = RunUprev(repo_, {"run"});
+  EXPECT_EQ(detached.exit, 2);
+  EXPECT_EQ(detached.err, repo_.string() + ": error: HEAD is detached; check out a branch, or name "
+                                           "the base with --base REV\n");
+  Git("git checkout -q main");
+
+  Invocation not_repo = RunUprev(tmp_.path(), {"run", "--repo", tmp_.path().string()});
+  EXPECT_EQ(not_repo.exit, 2);
+  EXPECT_EQ(not_repo.err, tmp_.path().string() + ": error: not a git repository\n");
+
+  Git("git clone -q --bare . ../bare.git");
+  Invocation bare = RunUprev(tmp_.path() / "bare.git", {"run"});
+  EXPECT_EQ(bare.exit, 2);
+  EXPECT_NE(bare.err.find("a bare repository has no working tree"), std::string::npos) << bare.err;
+
+  // A second run while one holds the lock.
+  Invocation holder = RunShell(repo_, "sleep 30 & echo $! > .git/uprev-test-pid; "
+                                      "mkdir -p .git/uprev && echo $(cat .git/uprev-test-pid) > "
+                                      ".git/uprev/lock");
+  ASSERT_EQ(holder.exit, 0);
+  Invocation second = RunUprev(repo_, {"run"});
+  EXPECT_EQ(second.exit, 2);
+  EXPECT_NE(second.err.find("error: another uprev run (pid "), std::string::npos) << second.err;
+  RunShell(repo_, "kill $(cat .git/uprev-test-pid); rm -f .git/uprev-test-pid .git/uprev/lock");
+
+  EXPECT_TRUE(UprevBranches().empty());
+  EXPECT_FALSE(fs::exists(repo_ / ".git/uprev/runs"));
+  ExpectUntouched();
+}
+
+TEST_F(RunTest, DryRunPrintsThePlanAndWritesNothing) {
+  Invocation dry = RunUprev(repo_, {"run", "--dry-run", "--rules", "go-ioutil"});
+  ASSERT_EQ(dry.exit, 0) << dry.err;
+  EXPECT_EQ(dry.out, "uprev run --dry-run: base " + base_.substr(0, 12) +
+                         " (refs/heads/main), split by pack\n"
+                         "1 findings in 4 files; 0 review items\n\n"
+                         "change set go-ioutil: 1 fixes in 1 files\n"
+                         "  ioutil-readall                           1\n"
+                         "  tools/ingest/main.go\n");
+  EXPECT_TRUE(UprevBranches().empty());
+  EXPECT_FALSE(fs::exists(repo_ / ".git/uprev"));
+  ExpectUntouched();
+}
+
+}  // namespace
+}  // namespace uprev
