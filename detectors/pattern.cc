@@ -5,10 +5,14 @@
 
 #include <fmt/format.h>
 
+#include "detectors/python_symbols.h"
+
 namespace uprev {
 
 struct Pattern::Node {
-  enum class Type { kNode, kMetavar, kSequence };
+  // kQualified: a dotted name (`numpy.float_`) matched through the file's
+  // imports; `text` is the qualified name.
+  enum class Type { kNode, kMetavar, kSequence, kQualified };
   Type type = Type::kNode;
   TSSymbol symbol = 0;
   std::string name;  // metavariable name; "_" is anonymous
@@ -184,9 +188,33 @@ int Depth(TSNode node) {
   return deepest + 1;
 }
 
+// A dotted name of two or more plain identifiers in a Python pattern.
+std::optional<std::string> QualifiedName(const Language& language, TSNode ts,
+                                         std::string_view source) {
+  if (language.name != "python") return std::nullopt;
+  std::vector<std::string_view> chain = PythonChain(ts, source);
+  if (chain.size() < 2) return std::nullopt;
+  std::string out;
+  for (std::string_view part : chain) {
+    if (part.substr(0, language.metavar_prefix.size()) == language.metavar_prefix ||
+        part.substr(0, language.sequence_prefix.size()) == language.sequence_prefix) {
+      return std::nullopt;
+    }
+    if (!out.empty()) out += '.';
+    out.append(part);
+  }
+  return out;
+}
+
 Node BuildNode(const Language& language, TSNode ts, std::string_view source) {
   Node node;
   if (ts_node_is_named(ts) && ParsePlaceholder(language, NodeText(ts, source), &node)) {
+    return node;
+  }
+  if (std::optional<std::string> qualified = QualifiedName(language, ts, source)) {
+    node.type = Node::Type::kQualified;
+    node.text = std::move(*qualified);
+    node.name = node.text.substr(node.text.rfind('.') + 1);  // the last segment
     return node;
   }
   node.symbol = CanonicalSymbol(language, ts_node_symbol(ts));
@@ -208,6 +236,14 @@ Node BuildNode(const Language& language, TSNode ts, std::string_view source) {
 
 void CollectLiterals(const Node& node, std::vector<std::string>* out,
                      std::set<std::string>* metavars) {
+  if (node.type == Node::Type::kQualified) {
+    size_t start = 0;
+    for (size_t dot; (dot = node.text.find('.', start)) != std::string::npos; start = dot + 1) {
+      out->push_back(node.text.substr(start, dot - start));
+    }
+    out->push_back(node.text.substr(start));
+    return;
+  }
   if (node.type != Node::Type::kNode) {
     if (node.name != "_") metavars->insert(node.name);
     return;
@@ -248,6 +284,15 @@ class Matcher {
       return Bind(p.name, NodeRange(t), false, t);
     }
     if (p.type == Node::Type::kSequence) return false;  // only inside lists
+    if (p.type == Node::Type::kQualified) {
+      if (!ts_node_is_named(t)) return false;
+      // Cheap first: the last name is spelled the same in every spelling.
+      TSNode last = ts_node_child_by_field_name(t, "attribute", 9);
+      if (NodeText(ts_node_is_null(last) ? t : last, ctx_.source) != p.name) return false;
+      if (!ctx_.python) return NodeText(t, ctx_.source) == p.text;
+      std::optional<std::string> resolved = ctx_.python->Resolve(t);
+      return resolved && *resolved == p.text;
+    }
     if (CanonicalSymbol(*ctx_.language, ts_node_symbol(t)) != p.symbol) return false;
     std::vector<TSNode> children = Significant(t);
     if (p.children.empty()) {
@@ -335,6 +380,8 @@ Pattern::~Pattern() = default;
 TSSymbol Pattern::root_symbol() const {
   return root_->type == Node::Type::kNode ? root_->symbol : kAnySymbol;
 }
+
+bool Pattern::qualified_root() const { return root_->type == Node::Type::kQualified; }
 
 Result<std::shared_ptr<const Pattern>> Pattern::Compile(const Language& language,
                                                         std::string_view text,

@@ -23,9 +23,14 @@ struct NodeBinding {
 };
 
 // Everything one match attempt needs about the file being matched.
+class PythonSymbols;
+
 struct MatchContext {
   const Language* language;
   std::string_view source;
+  // What names mean in the file, for import-aware matching (Python); null
+  // when the language has no symbol resolution yet.
+  PythonSymbols* python = nullptr;
 };
 
 // The metavariable spelling: `$X`, `$$$X`, `$_`, `$$$`.
@@ -45,6 +50,8 @@ class Pattern {
   // is a lone metavariable.
   static constexpr TSSymbol kAnySymbol = 0xFFFE;
   TSSymbol root_symbol() const;
+  // Whether the pattern is a lone qualified name (`collections.Mapping`).
+  bool qualified_root() const;
   // Identifier-like words of the pattern that every match contains.
   const std::vector<std::string>& literals() const { return literals_; }
   // Metavariable names the pattern binds (not `_`).

@@ -6,6 +6,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "detectors/python_symbols.h"
 #include "detectors/rule_matcher.h"
 
 namespace uprev {
@@ -152,10 +153,16 @@ std::vector<int> RuleSet::ActiveRules(const Language& language, std::string_view
   return active;
 }
 
-std::vector<Match> RuleSet::FindMatches(const SyntaxTree& tree,
-                                        const std::vector<int>& active) const {
+std::vector<Match> RuleSet::FindMatches(const SyntaxTree& tree, const std::vector<int>& active,
+                                        std::vector<ImportBinding>* imports) const {
   const Language& language = tree.language();
   MatchContext ctx{&language, tree.text()};
+  std::optional<PythonSymbols> python;
+  if (language.name == "python") {
+    python.emplace(tree.root(), tree.text());
+    ctx.python = &*python;
+    if (imports) *imports = python->bindings();
+  }
   std::unordered_map<TSSymbol, std::vector<Candidate>> by_symbol;
   std::vector<Candidate> any_symbol;
   std::vector<std::pair<int, const CompiledMatcher*>> queries;

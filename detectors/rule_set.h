@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/import_binding.h"
 #include "core/match.h"
 #include "detectors/rule.h"
 #include "grammars/syntax_tree.h"
@@ -26,8 +27,10 @@ class RuleSet {
   // covers it and the text passes their prefilter.
   std::vector<int> ActiveRules(const Language& language, std::string_view text) const;
 
-  // Every match of the `active` rules in `tree`, sorted by position.
-  std::vector<Match> FindMatches(const SyntaxTree& tree, const std::vector<int>& active) const;
+  // Every match of the `active` rules in `tree`, sorted by position. With
+  // `imports`, also the file's import bindings (Python).
+  std::vector<Match> FindMatches(const SyntaxTree& tree, const std::vector<int>& active,
+                                 std::vector<ImportBinding>* imports = nullptr) const;
 
  private:
   std::vector<RulePack> packs_;

@@ -4,11 +4,13 @@
 
 #include "grammars/syntax_tree.h"
 #include "rewriters/fix_template.h"
+#include "rewriters/qualified_names.h"
 
 namespace uprev {
 namespace {
 
-Finding MakeFinding(const Rule& rule, const Match& match, const SourceFile& file) {
+Finding MakeFinding(const Rule& rule, const Match& match, const SourceFile& file,
+                    const std::vector<ImportBinding>& imports) {
   Finding f;
   f.rule = rule.id;
   f.pack = rule.pack;
@@ -21,7 +23,22 @@ Finding MakeFinding(const Rule& rule, const Match& match, const SourceFile& file
   f.start = file.PositionAt(match.range.begin);
   f.end = file.PositionAt(match.range.end);
   f.matched = std::string(file.Slice(match.range));
-  if (rule.fix) f.fix = Fix{RenderFix(*rule.fix, match, file), rule.imports};
+  if (rule.fix) {
+    Fix fix{"", rule.imports};
+    if (file.language() == "python") {
+      // Qualified names in the fix, written the way this file refers to them.
+      WrittenNames names = WriteQualifiedNames(*rule.fix, imports, rule.imports.add);
+      fix.replacement = RenderFix(names.text, match, file);
+      for (std::string& entry : names.imports) {
+        if (std::find(fix.imports.add.begin(), fix.imports.add.end(), entry) == fix.imports.add.end()) {
+          fix.imports.add.push_back(std::move(entry));
+        }
+      }
+    } else {
+      fix.replacement = RenderFix(*rule.fix, match, file);
+    }
+    f.fix = std::move(fix);
+  }
   return f;
 }
 
@@ -50,8 +67,9 @@ Analysis AnalyzeFile(const RuleSet& rules, const SourceFile& file) {
     analysis.suppressions = FindSuppressions(file);
     KeepThoseInComments(tree, &analysis.suppressions);
   }
-  for (const Match& match : rules.FindMatches(tree, active)) {
-    analysis.findings.push_back(MakeFinding(*rules.rules()[match.rule], match, file));
+  std::vector<ImportBinding> imports;
+  for (const Match& match : rules.FindMatches(tree, active, &imports)) {
+    analysis.findings.push_back(MakeFinding(*rules.rules()[match.rule], match, file, imports));
   }
   ApplySuppressions(&analysis.suppressions, &analysis.findings);
   std::sort(analysis.findings.begin(), analysis.findings.end(), FindingLess);

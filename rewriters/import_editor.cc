@@ -127,11 +127,66 @@ std::optional<size_t> PythonInsertionLine(const std::vector<Line>& lines) {
   return after;
 }
 
+// `from M import a, b` on one line: the names it imports (aliases count
+// under their own names), or nothing.
+std::optional<std::vector<std::string>> PythonFromImport(std::string_view line,
+                                                        std::string_view module) {
+  std::string head = "from " + std::string(module) + " import ";
+  if (!StartsWith(line, head)) return std::nullopt;
+  std::string_view rest = line.substr(head.size());
+  size_t hash = rest.find('#');
+  if (hash != std::string_view::npos) rest = rest.substr(0, hash);
+  if (rest.find('(') != std::string_view::npos || rest.find('\\') != std::string_view::npos ||
+      Trim(rest) == "*") {
+    return std::nullopt;
+  }
+  std::vector<std::string> names;
+  while (!rest.empty()) {
+    size_t comma = rest.find(',');
+    std::string_view item = Trim(rest.substr(0, comma));
+    size_t as = item.find(" as ");
+    names.emplace_back(Trim(item.substr(0, as)));
+    if (comma == std::string_view::npos) break;
+    rest = rest.substr(comma + 1);
+  }
+  return names;
+}
+
+// Adds `name` to the file's one-line `from M import ...`; false when there
+// is none to add to.
+bool AddToFromImport(const std::vector<Line>& lines, const std::string& module,
+                     const std::string& name, std::vector<Edit>* edits, bool* present) {
+  for (const Line& l : lines) {
+    auto names = PythonFromImport(l.text, module);
+    if (!names) continue;
+    if (std::find(names->begin(), names->end(), name) != names->end()) {
+      *present = true;
+      return true;
+    }
+    std::string_view code = l.text.substr(0, l.text.find('#'));
+    size_t end = code.find_last_not_of(" \t");
+    uint32_t at = l.begin + static_cast<uint32_t>(end + 1);
+    edits->push_back(Edit{{at, at}, ", " + name, -1});
+    return true;
+  }
+  return false;
+}
+
 std::vector<Edit> PythonImportEdits(std::string_view text, const ImportChanges& changes) {
   std::vector<Line> lines = SplitLines(text);
   std::vector<Edit> edits;
   std::string added;
-  for (const std::string& module : changes.add) {
+  for (const std::string& entry : changes.add) {
+    size_t colon = entry.find(':');
+    if (colon != std::string::npos) {
+      std::string module = entry.substr(0, colon), name = entry.substr(colon + 1);
+      bool present = false;
+      if (!AddToFromImport(lines, module, name, &edits, &present)) {
+        added += "from " + module + " import " + name + "\n";
+      }
+      continue;
+    }
+    const std::string& module = entry;
     bool present = std::any_of(lines.begin(), lines.end(), [&](const Line& l) {
       auto mods = PythonImportedModules(l.text);
       return mods && std::find(mods->begin(), mods->end(), module) != mods->end();

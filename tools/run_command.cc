@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -85,6 +87,7 @@ int RunRun(const Args& args) {
   }
   options.split = *mode;
   if (!jobs.empty()) options.batch.jobs = std::atoi(jobs.c_str());
+  options.batch.progress = ::isatty(STDERR_FILENO) == 1;
   if (!timeout.empty()) options.verify_timeout_seconds = std::atoi(timeout.c_str());
   if (options.batch.jobs < 0 || options.verify_timeout_seconds <= 0) {
     return Fail(Status::Invalid("uprev run: error: --jobs and --verify-timeout take whole numbers"));
