@@ -1,6 +1,7 @@
 #include "engine/analyzer.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "grammars/syntax_tree.h"
 #include "rewriters/fix_template.h"
@@ -8,6 +9,16 @@
 
 namespace uprev {
 namespace {
+
+bool ContainsIdentifier(std::string_view text, std::string_view name) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    size_t end = at + name.size();
+    bool left = at == 0 || (!word(text[at - 1]) && text[at - 1] != '.');
+    if (left && (end == text.size() || !word(text[end]))) return true;
+  }
+  return false;
+}
 
 Finding MakeFinding(const Rule& rule, const Match& match, const SourceFile& file,
                     const std::vector<ImportBinding>& imports) {
@@ -32,6 +43,12 @@ Finding MakeFinding(const Rule& rule, const Match& match, const SourceFile& file
       for (std::string& entry : names.imports) {
         if (std::find(fix.imports.add.begin(), fix.imports.add.end(), entry) == fix.imports.add.end()) {
           fix.imports.add.push_back(std::move(entry));
+        }
+      }
+      // A from-imported name the match used goes when the fix leaves it unused.
+      for (const ImportBinding& b : imports) {
+        if (!b.from.empty() && ContainsIdentifier(f.matched, b.name)) {
+          fix.imports.remove.push_back(b.from + ":" + b.name);
         }
       }
     } else {

@@ -44,7 +44,8 @@ ByteRange MapThrough(const std::vector<Edit>& edits, ByteRange range) {
 struct PassResult {
   std::string text;
   std::vector<Edit> fix_edits;     // sorted, tags index the findings
-  std::vector<Edit> import_edits;  // sorted, on the text after fix_edits
+  // The import edits, step by step, each on the text the step before left.
+  std::vector<std::vector<Edit>> import_steps;
 };
 
 PassResult ApplyFixes(const SourceFile& file, const std::vector<Finding>& findings,
@@ -65,11 +66,20 @@ PassResult ApplyFixes(const SourceFile& file, const std::vector<Finding>& findin
     std::sort(list->begin(), list->end());
     list->erase(std::unique(list->begin(), list->end()), list->end());
   }
-  EditSet import_edits;
-  for (Edit& e : PlanImportEdits(file.language(), out.text, imports)) import_edits.Add(std::move(e));
-  out.text = import_edits.Apply(out.text);
-  out.import_edits = import_edits.edits();
+  // Additions first, then removals on the result: both may edit one line.
+  for (const ImportChanges& step : {ImportChanges{imports.add, {}}, ImportChanges{{}, imports.remove}}) {
+    if (step.empty()) continue;
+    EditSet import_edits;
+    for (Edit& e : PlanImportEdits(file.language(), out.text, step)) import_edits.Add(std::move(e));
+    out.text = import_edits.Apply(out.text);
+    out.import_steps.push_back(import_edits.edits());
+  }
   return out;
+}
+
+ByteRange MapThroughImports(const PassResult& result, ByteRange range) {
+  for (const std::vector<Edit>& step : result.import_steps) range = MapThrough(step, range);
+  return range;
 }
 
 Finding Demote(Finding f, std::string why) {
@@ -187,14 +197,14 @@ class Fixpoint {
   // about regions along with it.
   void Advance(const std::vector<Finding>& findings, const std::vector<int>& chosen,
                const PassResult& result) {
-    for (ByteRange& r : frozen_) r = MapThrough(result.import_edits, MapThrough(result.fix_edits, r));
+    for (ByteRange& r : frozen_) r = MapThroughImports(result, MapThrough(result.fix_edits, r));
     outputs_.clear();
     int64_t shift = 0;
     for (const Edit& e : result.fix_edits) {
       uint32_t begin = static_cast<uint32_t>(e.range.begin + shift);
       ByteRange produced{begin, begin + static_cast<uint32_t>(e.replacement.size())};
       outputs_.push_back({findings[e.tag].rule, findings[e.tag].matched,
-                          MapThrough(result.import_edits, produced)});
+                          MapThroughImports(result, produced)});
       shift += static_cast<int64_t>(e.replacement.size()) - e.range.size();
     }
     for (int i : chosen) out_.applied.push_back(findings[i]);

@@ -152,24 +152,80 @@ std::optional<std::vector<std::string>> PythonFromImport(std::string_view line,
   return names;
 }
 
-// Adds `name` to the file's one-line `from M import ...`; false when there
-// is none to add to.
+// The items of a one-line from-import (`a`, `b as c`), its code part.
+std::vector<std::string> FromImportItems(std::string_view code, size_t head) {
+  std::vector<std::string> items;
+  std::string_view rest = code.substr(head);
+  while (!rest.empty()) {
+    size_t comma = rest.find(',');
+    std::string_view item = Trim(rest.substr(0, comma));
+    if (!item.empty()) items.emplace_back(item);
+    if (comma == std::string_view::npos) break;
+    rest = rest.substr(comma + 1);
+  }
+  return items;
+}
+
+std::string_view ItemName(std::string_view item) { return Trim(item.substr(0, item.find(" as "))); }
+
+// The edit that rewrites line `l` as `from M import ITEMS`, keeping a
+// trailing comment; the whole line goes when no item is left.
+Edit RewriteFromImport(const Line& l, const std::string& head, const std::vector<std::string>& items) {
+  if (items.empty()) return Edit{{l.begin, l.end}, "", -1};
+  std::string_view comment = l.text.substr(std::min(l.text.size(), l.text.find('#')));
+  std::string line = head;
+  for (size_t i = 0; i < items.size(); ++i) line += (i ? ", " : "") + items[i];
+  if (!comment.empty()) line += "  " + std::string(comment);
+  return Edit{{l.begin, l.begin + static_cast<uint32_t>(l.text.size())}, line, -1};
+}
+
+// Adds `name` to the file's one-line `from M import ...` (in sorted place
+// when the names are sorted, else last); false when there is no such line.
 bool AddToFromImport(const std::vector<Line>& lines, const std::string& module,
-                     const std::string& name, std::vector<Edit>* edits, bool* present) {
+                     const std::string& name, std::vector<Edit>* edits) {
+  std::string head = "from " + module + " import ";
   for (const Line& l : lines) {
-    auto names = PythonFromImport(l.text, module);
-    if (!names) continue;
-    if (std::find(names->begin(), names->end(), name) != names->end()) {
-      *present = true;
+    if (!PythonFromImport(l.text, module)) continue;
+    std::vector<std::string> items =
+        FromImportItems(l.text.substr(0, l.text.find('#')), head.size());
+    auto by_name = [](const std::string& a, const std::string& b) { return ItemName(a) < ItemName(b); };
+    if (std::any_of(items.begin(), items.end(), [&](const std::string& i) { return ItemName(i) == name; })) {
       return true;
     }
-    std::string_view code = l.text.substr(0, l.text.find('#'));
-    size_t end = code.find_last_not_of(" \t");
-    uint32_t at = l.begin + static_cast<uint32_t>(end + 1);
-    edits->push_back(Edit{{at, at}, ", " + name, -1});
+    auto at = std::is_sorted(items.begin(), items.end(), by_name)
+                  ? std::lower_bound(items.begin(), items.end(), name, by_name)
+                  : items.end();
+    items.insert(at, name);
+    edits->push_back(RewriteFromImport(l, head, items));
     return true;
   }
   return false;
+}
+
+// Drops `name` from the one-line `from M import ...` when nothing uses it
+// any more; the whole line when it was the only name.
+void RemoveFromImport(const std::vector<Line>& lines, std::string_view text,
+                      const std::string& module, const std::string& name, std::vector<Edit>* edits) {
+  if (Referenced("python", text, name)) return;
+  std::string head = "from " + module + " import ";
+  for (const Line& l : lines) {
+    if (!PythonFromImport(l.text, module)) continue;
+    std::vector<std::string> items =
+        FromImportItems(l.text.substr(0, l.text.find('#')), head.size());
+    size_t before = items.size();
+    items.erase(std::remove_if(items.begin(), items.end(),
+                               [&](const std::string& i) {
+                                 size_t as = i.find(" as ");
+                                 std::string_view local =
+                                     as == std::string::npos ? ItemName(i)
+                                                             : Trim(std::string_view(i).substr(as + 4));
+                                 return local == name;
+                               }),
+                items.end());
+    if (items.size() == before) continue;
+    edits->push_back(RewriteFromImport(l, head, items));
+    return;
+  }
 }
 
 std::vector<Edit> PythonImportEdits(std::string_view text, const ImportChanges& changes) {
@@ -180,8 +236,7 @@ std::vector<Edit> PythonImportEdits(std::string_view text, const ImportChanges& 
     size_t colon = entry.find(':');
     if (colon != std::string::npos) {
       std::string module = entry.substr(0, colon), name = entry.substr(colon + 1);
-      bool present = false;
-      if (!AddToFromImport(lines, module, name, &edits, &present)) {
+      if (!AddToFromImport(lines, module, name, &edits)) {
         added += "from " + module + " import " + name + "\n";
       }
       continue;
@@ -208,10 +263,15 @@ std::vector<Edit> PythonImportEdits(std::string_view text, const ImportChanges& 
     }
     edits.push_back(Edit{{at, at}, added, -1});
   }
-  for (const std::string& module : changes.remove) {
+  for (const std::string& entry : changes.remove) {
+    size_t colon = entry.find(':');
+    if (colon != std::string::npos) {
+      RemoveFromImport(lines, text, entry.substr(0, colon), entry.substr(colon + 1), &edits);
+      continue;
+    }
     for (const Line& l : lines) {
-      if (Trim(l.text) != "import " + module) continue;
-      if (Referenced("python", text, module)) continue;
+      if (Trim(l.text) != "import " + entry) continue;
+      if (Referenced("python", text, entry)) continue;
       edits.push_back(Edit{{l.begin, l.end}, "", -1});
     }
   }

@@ -32,6 +32,25 @@ TEST(ImportEditorTest, PythonRemovesOnlyWhenUnused) {
   EXPECT_EQ(Apply("python", "import imp\nx.imp = 1\n", {{}, {"imp"}}), "x.imp = 1\n");
 }
 
+TEST(ImportEditorTest, PythonFromImportsGainAndLoseNames) {
+  // Sorted lists stay sorted; others get the name last.
+  EXPECT_EQ(Apply("python", "from datetime import datetime\nx = 1\n", {{"datetime:timezone"}, {}}),
+            "from datetime import datetime, timezone\nx = 1\n");
+  EXPECT_EQ(Apply("python", "from numpy import alltrue, isfinite  # math\n", {{"numpy:all"}, {}}),
+            "from numpy import all, alltrue, isfinite  # math\n");
+  EXPECT_EQ(Apply("python", "from m import z, a\n", {{"m:b"}, {}}), "from m import z, a, b\n");
+  EXPECT_EQ(Apply("python", "from m import b as x\n", {{"m:b"}, {}}), "from m import b as x\n");
+  EXPECT_EQ(Apply("python", "import os\n\nx = 1\n", {{"m:b"}, {}}),
+            "import os\nfrom m import b\n\nx = 1\n");
+  // Removal only when nothing refers to the name any more.
+  EXPECT_EQ(Apply("python", "from numpy import float_, float64\nr = float64(3)\n",
+                  {{}, {"numpy:float_"}}),
+            "from numpy import float64\nr = float64(3)\n");
+  EXPECT_EQ(Apply("python", "from numpy import float_\nr = float_(3)\n", {{}, {"numpy:float_"}}),
+            "from numpy import float_\nr = float_(3)\n");
+  EXPECT_EQ(Apply("python", "from numpy import NaN as N\nr = 1\n", {{}, {"numpy:N"}}), "r = 1\n");
+}
+
 TEST(ImportEditorTest, GoAddsInSortedPositionAndRemovesUnused) {
   std::string before =
       "package main\n\nimport (\n\t\"fmt\"\n\t\"io/ioutil\"\n\t\"strings\"\n\n\t\"example.com/x\"\n)\n\n"
