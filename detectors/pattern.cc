@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "detectors/python_symbols.h"
+#include "detectors/symbol_resolver.h"
 
 namespace uprev {
 
@@ -188,11 +188,11 @@ int Depth(TSNode node) {
   return deepest + 1;
 }
 
-// A dotted name of two or more plain identifiers in a Python pattern.
+// A qualified name in a pattern (Python `a.b`, Go `pkg.Name`): two or more
+// plain names, none a metavariable.
 std::optional<std::string> QualifiedName(const Language& language, TSNode ts,
                                          std::string_view source) {
-  if (language.name != "python") return std::nullopt;
-  std::vector<std::string_view> chain = PythonChain(ts, source);
+  std::vector<std::string_view> chain = QualifiedChain(language, ts, source);
   if (chain.size() < 2) return std::nullopt;
   std::string out;
   for (std::string_view part : chain) {
@@ -287,10 +287,10 @@ class Matcher {
     if (p.type == Node::Type::kQualified) {
       if (!ts_node_is_named(t)) return false;
       // Cheap first: the last name is spelled the same in every spelling.
-      TSNode last = ts_node_child_by_field_name(t, "attribute", 9);
-      if (NodeText(ts_node_is_null(last) ? t : last, ctx_.source) != p.name) return false;
-      if (!ctx_.python) return NodeText(t, ctx_.source) == p.text;
-      std::optional<std::string> resolved = ctx_.python->Resolve(t);
+      std::vector<std::string_view> chain = QualifiedChain(*ctx_.language, t, ctx_.source);
+      if (chain.empty() || chain.back() != p.name) return false;
+      if (!ctx_.symbols) return NodeText(t, ctx_.source) == p.text;
+      std::optional<std::string> resolved = ctx_.symbols->Resolve(t);
       return resolved && *resolved == p.text;
     }
     if (CanonicalSymbol(*ctx_.language, ts_node_symbol(t)) != p.symbol) return false;

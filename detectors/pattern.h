@@ -23,14 +23,14 @@ struct NodeBinding {
 };
 
 // Everything one match attempt needs about the file being matched.
-class PythonSymbols;
+class SymbolResolver;
 
 struct MatchContext {
   const Language* language;
   std::string_view source;
-  // What names mean in the file, for import-aware matching (Python); null
-  // when the language has no symbol resolution yet.
-  PythonSymbols* python = nullptr;
+  // What names mean in the file, for import-aware matching; null when the
+  // language has no symbol resolution yet.
+  SymbolResolver* symbols = nullptr;
 };
 
 // The metavariable spelling: `$X`, `$$$X`, `$_`, `$$$`.

@@ -11,23 +11,22 @@
 #include <string_view>
 #include <vector>
 
-#include "core/import_binding.h"
-#include "grammars/syntax_tree.h"
+#include "detectors/symbol_resolver.h"
 
 namespace uprev {
 
-class PythonSymbols {
+class PythonSymbols : public SymbolResolver {
  public:
   PythonSymbols(TSNode root, std::string_view source);
 
-  const std::vector<ImportBinding>& bindings() const { return bindings_; }
+  const std::vector<ImportBinding>& bindings() const override { return bindings_; }
 
   // The qualified name `node` stands for when it is a dotted chain of
   // identifiers (`np.float_`, `utcnow`) whose first name is imported and not
   // shadowed where `node` is; the chain's own text when its first name is
   // not imported at all; nothing when the first name is shadowed, `node` is
   // part of an import statement, or `node` is not such a chain.
-  std::optional<std::string> Resolve(TSNode node);
+  std::optional<std::string> Resolve(TSNode node) override;
 
  private:
   const ImportBinding* Find(std::string_view name) const;

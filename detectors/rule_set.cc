@@ -6,7 +6,7 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "detectors/python_symbols.h"
+#include "detectors/symbol_resolver.h"
 #include "detectors/rule_matcher.h"
 
 namespace uprev {
@@ -157,11 +157,10 @@ std::vector<Match> RuleSet::FindMatches(const SyntaxTree& tree, const std::vecto
                                         std::vector<ImportBinding>* imports) const {
   const Language& language = tree.language();
   MatchContext ctx{&language, tree.text()};
-  std::optional<PythonSymbols> python;
-  if (language.name == "python") {
-    python.emplace(tree.root(), tree.text());
-    ctx.python = &*python;
-    if (imports) *imports = python->bindings();
+  std::unique_ptr<SymbolResolver> symbols = MakeSymbolResolver(language, tree.root(), tree.text());
+  if (symbols) {
+    ctx.symbols = symbols.get();
+    if (imports) *imports = symbols->bindings();
   }
   std::unordered_map<TSSymbol, std::vector<Candidate>> by_symbol;
   std::vector<Candidate> any_symbol;

@@ -36,7 +36,7 @@ Finding MakeFinding(const Rule& rule, const Match& match, const SourceFile& file
   f.matched = std::string(file.Slice(match.range));
   if (rule.fix) {
     Fix fix{"", rule.imports};
-    if (file.language() == "python") {
+    if (file.language() == "python" || file.language() == "go") {
       // Qualified names in the fix, written the way this file refers to them.
       WrittenNames names = WriteQualifiedNames(*rule.fix, imports, rule.imports.add);
       fix.replacement = RenderFix(names.text, match, file);

@@ -1,0 +1,42 @@
+// SymbolResolver: what names mean in one file, for import-aware matching:
+// the bindings of its imports, and where a local name shadows them. One
+// implementation per language (Python, Go so far).
+#ifndef UPREV_DETECTORS_SYMBOL_RESOLVER_H_
+#define UPREV_DETECTORS_SYMBOL_RESOLVER_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/import_binding.h"
+#include "grammars/syntax_tree.h"
+
+namespace uprev {
+
+class SymbolResolver {
+ public:
+  virtual ~SymbolResolver() = default;
+  virtual const std::vector<ImportBinding>& bindings() const = 0;
+  // The qualified name `node` stands for when it is a qualified chain (see
+  // QualifiedChain) whose first name is imported and not shadowed where
+  // `node` is; the chain's own text when its first name is not imported at
+  // all; nothing when it is shadowed, inside an import, or not a chain.
+  virtual std::optional<std::string> Resolve(TSNode node) = 0;
+};
+
+// The resolver for a file of `language`, or null when the language has no
+// import-aware matching yet.
+std::unique_ptr<SymbolResolver> MakeSymbolResolver(const Language& language, TSNode root,
+                                                   std::string_view source);
+
+// The segments of `node` when it is a chain of names that can be a
+// qualified symbol in `language` (Python `a.b.c`, Go `pkg.Name`); empty
+// otherwise or when the language has no import-aware matching.
+std::vector<std::string_view> QualifiedChain(const Language& language, TSNode node,
+                                             std::string_view source);
+
+}  // namespace uprev
+
+#endif  // UPREV_DETECTORS_SYMBOL_RESOLVER_H_
