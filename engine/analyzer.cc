@@ -36,7 +36,9 @@ Finding MakeFinding(const Rule& rule, const Match& match, const SourceFile& file
   f.matched = std::string(file.Slice(match.range));
   if (rule.fix) {
     Fix fix{"", rule.imports};
-    if (file.language() == "python" || file.language() == "go") {
+    const std::string& language = file.language();
+    if (language == "python" || language == "go" || language == "javascript" ||
+        language == "typescript" || language == "tsx") {
       // Qualified names in the fix, written the way this file refers to them.
       WrittenNames names = WriteQualifiedNames(*rule.fix, imports, rule.imports.add);
       fix.replacement = RenderFix(names.text, match, file);
