@@ -66,8 +66,11 @@ PassResult ApplyFixes(const SourceFile& file, const std::vector<Finding>& findin
     std::sort(list->begin(), list->end());
     list->erase(std::unique(list->begin(), list->end()), list->end());
   }
-  // Additions first, then removals on the result: both may edit one line.
-  for (const ImportChanges& step : {ImportChanges{imports.add, {}}, ImportChanges{{}, imports.remove}}) {
+  // Additions first, then each removal on the result of the one before:
+  // several may edit one line (`from m import a, b`).
+  std::vector<ImportChanges> steps = {ImportChanges{imports.add, {}}};
+  for (const std::string& entry : imports.remove) steps.push_back(ImportChanges{{}, {entry}});
+  for (const ImportChanges& step : steps) {
     if (step.empty()) continue;
     EditSet import_edits;
     for (Edit& e : PlanImportEdits(file.language(), out.text, step)) import_edits.Add(std::move(e));

@@ -141,6 +141,47 @@ GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(CliCaseTest);
 INSTANTIATE_TEST_SUITE_P(Cli, CliCaseTest,
                          testing::ValuesIn(CaseDirs(kSource / "testdata" / "cli", 1)), CaseName);
 
+// ---- projects: a realistic tree upgraded end to end ----
+// testdata/projects/<language>-<name>/: input/ and the golden expected/;
+// `uprev fix --include-review` (every shipped pack) turns the one into the
+// other, a second fix changes nothing, and the output still compiles:
+// Python with py_compile, JavaScript with node --check.
+
+class ProjectTest : public testing::TestWithParam<fs::path> {};
+
+TEST_P(ProjectTest, FixGivesTheGoldenTreeAndItCompiles) {
+  const fs::path& dir = GetParam();
+  TempDir tmp;
+  fs::path work = tmp.path() / "project";
+  fs::copy(dir / "input", work, fs::copy_options::recursive);
+  Invocation fix = RunUprev(work, {"fix", "--include-review"});
+  ASSERT_EQ(fix.exit, 0) << fix.err;
+  std::map<std::string, std::string> fixed = Tree(work);
+  if (Regenerate()) {
+    fs::remove_all(dir / "expected");
+    fs::copy(work, dir / "expected", fs::copy_options::recursive);
+  } else {
+    EXPECT_EQ(fixed, Tree(dir / "expected"));
+  }
+  Invocation again = RunUprev(work, {"fix", "--include-review"});
+  EXPECT_EQ(again.exit, 0);
+  EXPECT_EQ(Tree(work), fixed) << "a second fix changed files";
+  for (const auto& [path, text] : fixed) {
+    std::string ext = fs::path(path).extension().string();
+    std::string check = ext == ".py"   ? "python3 -m py_compile " + Quote(path)
+                        : ext == ".js" || ext == ".mjs" || ext == ".cjs" ? "node --check " + Quote(path)
+                                       : "";
+    if (check.empty()) continue;
+    Invocation compiled = RunShell(work, check);
+    EXPECT_EQ(compiled.exit, 0) << path << ": " << compiled.err;
+  }
+}
+
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ProjectTest);
+INSTANTIATE_TEST_SUITE_P(Projects, ProjectTest,
+                         testing::ValuesIn(CaseDirs(kSource / "testdata" / "projects", 1)),
+                         CaseName);
+
 // ---- the demo repository: dry-run diff, fix, idempotence ----
 
 TEST(DemoRepo, DryRunDiffAppliesAndFixIsIdempotent) {

@@ -1,0 +1,1 @@
+"""Analytics helpers for the billing service."""
