@@ -81,7 +81,7 @@ JsSymbols::JsSymbols(TSNode root, std::string_view source) : source_(source) {
           TSNode alias = ts_node_child_by_field_name(n, "alias", 5);
           std::string imported(NodeText(name, source));
           std::string local = ts_node_is_null(alias) ? imported : std::string(NodeText(alias, source));
-          bindings_.push_back({local, module + "." + imported, ""});
+          bindings_.push_back({local, module + "." + imported, module});
           return Walk::kSkipChildren;
         }
         if (t == "namespace_import" || (t == "identifier" && Type(ts_node_parent(n)) == "import_clause")) {
@@ -105,13 +105,13 @@ JsSymbols::JsSymbols(TSNode root, std::string_view source) : source_(source) {
           TSNode p = ts_node_named_child(name, i);
           if (Type(p) == "shorthand_property_identifier_pattern") {
             std::string n(NodeText(p, source));
-            bindings_.push_back({n, module + "." + n, ""});
+            bindings_.push_back({n, module + "." + n, module});
           } else if (Type(p) == "pair_pattern") {
             TSNode key = ts_node_child_by_field_name(p, "key", 3);
             TSNode value = ts_node_child_by_field_name(p, "value", 5);
             if (!ts_node_is_null(value) && Type(value) == "identifier") {
               bindings_.push_back({std::string(NodeText(value, source)),
-                                   module + "." + std::string(NodeText(key, source)), ""});
+                                   module + "." + std::string(NodeText(key, source)), module});
             }
           }
         }

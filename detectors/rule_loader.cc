@@ -525,9 +525,11 @@ Result<Rule> ParseRule(const Locator& loc, const YAML::Node& node, const std::st
                                        "what to check", rule.id));
   }
   if (const YAML::Node i = node["imports"]) {
-    if (rule.language->name != "python" && rule.language->name != "go") {
-      return loc.Error(i, fmt::format("'imports' is supported for python and go in this build, "
-                                      "not yet for {}", rule.language->name));
+    std::string_view lang = rule.language->name;
+    if (lang != "python" && lang != "go" && lang != "javascript" && lang != "typescript" &&
+        lang != "tsx") {
+      return loc.Error(i, fmt::format("'imports' is supported for python, go, javascript and "
+                                      "typescript in this build, not yet for {}", lang));
     }
     Status s = ParseImports(loc, i, &rule);
     if (!s.ok()) return s;

@@ -164,8 +164,8 @@ TEST(RuleLoaderTest, NotYetSupportedKeysSaySo) {
   EXPECT_EQ(ErrorOf(std::string(kHeader) + "  - id: a\n    language: java\n    message: m\n"
                                            "    pattern: f()\n    fix: g()\n"
                                            "    imports: {add: [a.B]}\n"),
-            "p.yaml:8:14: error: 'imports' is supported for python and go in this build, not "
-            "yet for java");
+            "p.yaml:8:14: error: 'imports' is supported for python, go, javascript and "
+            "typescript in this build, not yet for java");
 }
 
 TEST(RuleLoaderTest, ContentHashIsFnv1a64) {

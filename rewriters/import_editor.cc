@@ -403,16 +403,178 @@ std::vector<Edit> GoImportEdits(std::string_view text, const ImportChanges& chan
   return edits;
 }
 
+
+
+// ---- JavaScript / TypeScript ----
+
+bool IsJs(std::string_view language) {
+  return language == "javascript" || language == "typescript" || language == "tsx";
+}
+
+// A one-line `import ... { a, b as c } ... from 'm'` or
+// `const { a, b: c } = require('m')` of `module`: where its braces are.
+struct BracedImport {
+  const Line* line = nullptr;
+  size_t open = 0, close = 0;  // offsets of `{` and `}` in the line
+  bool require = false;
+};
+
+std::optional<BracedImport> FindBraced(const std::vector<Line>& lines, const std::string& module) {
+  for (const Line& l : lines) {
+    std::string_view t = l.text;
+    bool es = StartsWith(t, "import ") && (t.find("'" + module + "'") != std::string_view::npos ||
+                                           t.find("\"" + module + "\"") != std::string_view::npos);
+    bool req = t.find("require('" + module + "')") != std::string_view::npos ||
+               t.find("require(\"" + module + "\")") != std::string_view::npos;
+    size_t open = t.find('{'), close = t.find('}');
+    if ((es || req) && open != std::string_view::npos && close != std::string_view::npos && open < close) {
+      return BracedImport{&l, open, close, req && !es};
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> BracedItems(std::string_view inside) {
+  std::vector<std::string> items;
+  while (!inside.empty()) {
+    size_t comma = inside.find(',');
+    std::string_view item = Trim(inside.substr(0, comma));
+    if (!item.empty()) items.emplace_back(item);
+    if (comma == std::string_view::npos) break;
+    inside = inside.substr(comma + 1);
+  }
+  return items;
+}
+
+// The name an item binds in the file: `a`, `b as c` -> c, `b: c` -> c.
+std::string_view LocalOf(std::string_view item) {
+  size_t as = item.find(" as ");
+  if (as != std::string_view::npos) return Trim(item.substr(as + 4));
+  size_t colon = item.find(':');
+  if (colon != std::string_view::npos) return Trim(item.substr(colon + 1));
+  return Trim(item);
+}
+
+std::string_view ImportedOf(std::string_view item) {
+  size_t cut = std::min(item.find(" as "), item.find(':'));
+  return Trim(item.substr(0, cut));
+}
+
+Edit RewriteBraces(const BracedImport& b, const std::vector<std::string>& items) {
+  std::string list = "{ ";
+  for (size_t i = 0; i < items.size(); ++i) list += (i ? ", " : "") + items[i];
+  list += " }";
+  uint32_t begin = b.line->begin + static_cast<uint32_t>(b.open);
+  return Edit{{begin, b.line->begin + static_cast<uint32_t>(b.close + 1)}, list, -1};
+}
+
+// Where a new import line goes, and how the file writes imports.
+struct JsStyle {
+  uint32_t after = 0;    // offset of the line start after the last import
+  char quote = '\'';
+  bool semicolon = true;
+  bool require = false;  // the file imports with require() only
+};
+
+JsStyle StyleOf(const std::vector<Line>& lines) {
+  JsStyle style;
+  bool seen_es = false, seen_require = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view t = lines[i].text;
+    bool es = StartsWith(t, "import ");
+    bool req = !es && (StartsWith(t, "const ") || StartsWith(t, "let ") || StartsWith(t, "var ")) &&
+               t.find("require(") != std::string_view::npos;
+    if (!es && !req) continue;
+    if (!seen_es && !seen_require) {
+      size_t q = t.find_first_of("'\"");
+      if (q != std::string_view::npos) style.quote = t[q];
+      style.semicolon = !t.empty() && Trim(t).back() == ';';
+    }
+    seen_es |= es;
+    seen_require |= req;
+    size_t end = i;
+    // A multi-line `import {` ends on the line with `from`.
+    while (es && lines[end].text.find(" from ") == std::string_view::npos &&
+           lines[end].text.find("from '") == std::string_view::npos && end + 1 < lines.size()) {
+      ++end;
+    }
+    style.after = lines[end].end;
+    i = end;
+  }
+  style.require = seen_require && !seen_es;
+  if (!seen_es && !seen_require) {
+    // After a shebang, 'use strict' and leading comments.
+    for (const Line& l : lines) {
+      std::string_view t = Trim(l.text);
+      if (StartsWith(t, "#!") || StartsWith(t, "//") || t == "'use strict';" || t == "\"use strict\";") {
+        style.after = l.end;
+      } else {
+        break;
+      }
+    }
+  }
+  return style;
+}
+
+std::vector<Edit> JsImportEdits(std::string_view text, const ImportChanges& changes) {
+  std::vector<Line> lines = SplitLines(text);
+  std::vector<Edit> edits;
+  std::string added;
+  JsStyle style = StyleOf(lines);
+  for (const std::string& entry : changes.add) {
+    size_t colon = entry.rfind(':');
+    if (colon == std::string::npos) continue;  // JS entries are MODULE:NAME
+    std::string module = entry.substr(0, colon), name = entry.substr(colon + 1);
+    if (std::optional<BracedImport> b = FindBraced(lines, module)) {
+      std::vector<std::string> items = BracedItems(b->line->text.substr(b->open + 1, b->close - b->open - 1));
+      if (std::any_of(items.begin(), items.end(), [&](const std::string& i) { return ImportedOf(i) == name; })) {
+        continue;
+      }
+      auto by_name = [](const std::string& a, const std::string& c) { return ImportedOf(a) < ImportedOf(c); };
+      auto at = std::is_sorted(items.begin(), items.end(), by_name)
+                    ? std::lower_bound(items.begin(), items.end(), name, by_name)
+                    : items.end();
+      items.insert(at, name);
+      edits.push_back(RewriteBraces(*b, items));
+      continue;
+    }
+    std::string q(1, style.quote), semi = style.semicolon ? ";" : "";
+    added += style.require ? "const { " + name + " } = require(" + q + module + q + ")" + semi + "\n"
+                           : "import { " + name + " } from " + q + module + q + semi + "\n";
+  }
+  if (!added.empty()) edits.push_back(Edit{{style.after, style.after}, added, -1});
+  for (const std::string& entry : changes.remove) {
+    size_t colon = entry.rfind(':');
+    if (colon == std::string::npos) continue;
+    std::string module = entry.substr(0, colon), name = entry.substr(colon + 1);
+    std::optional<BracedImport> b = FindBraced(lines, module);
+    if (!b) continue;
+    std::vector<std::string> items = BracedItems(b->line->text.substr(b->open + 1, b->close - b->open - 1));
+    auto it = std::find_if(items.begin(), items.end(), [&](const std::string& i) { return LocalOf(i) == name; });
+    if (it == items.end() || Referenced("javascript", text, name)) continue;
+    items.erase(it);
+    std::string_view before = Trim(b->line->text.substr(0, b->open));
+    bool only_braces = before == "import" || before == "const" || before == "let" || before == "var";
+    if (items.empty() && only_braces) {
+      edits.push_back(Edit{{b->line->begin, b->line->end}, "", -1});
+    } else if (!items.empty()) {
+      edits.push_back(RewriteBraces(*b, items));
+    }
+  }
+  return edits;
+}
+
 }  // namespace
 
 bool SupportsImports(std::string_view language) {
-  return language == "python" || language == "go";
+  return language == "python" || language == "go" || IsJs(language);
 }
 
 std::vector<Edit> PlanImportEdits(std::string_view language, std::string_view text,
                                   const ImportChanges& changes) {
   if (language == "python") return PythonImportEdits(text, changes);
   if (language == "go") return GoImportEdits(text, changes);
+  if (IsJs(language)) return JsImportEdits(text, changes);
   return {};
 }
 

@@ -72,9 +72,26 @@ TEST(ImportEditorTest, GoSingleImportsAndEmptiedBlocks) {
             "package p\n\nimport \"os\"\n\nvar d = 1\n");
 }
 
+TEST(ImportEditorTest, JavaScriptNamedImportsAndRequires) {
+  EXPECT_EQ(Apply("javascript", "import React from 'react';\nimport { hydrate } from 'react-dom';\n\nrun();\n",
+                  {{"react-dom/client:createRoot"}, {}}),
+            "import React from 'react';\nimport { hydrate } from 'react-dom';\n"
+            "import { createRoot } from 'react-dom/client';\n\nrun();\n");
+  EXPECT_EQ(Apply("tsx", "import { b, d } from \"m\"\n", {{"m:c"}, {}}), "import { b, c, d } from \"m\"\n");
+  EXPECT_EQ(Apply("javascript", "'use strict';\nconst fs = require('fs');\n\nf();\n", {{"url:URL"}, {}}),
+            "'use strict';\nconst fs = require('fs');\nconst { URL } = require('url');\n\nf();\n");
+  EXPECT_EQ(Apply("javascript", "const { isArray, inspect: insp } = require('util');\ninsp(1);\n",
+                  {{}, {"util:isArray"}}),
+            "const { inspect: insp } = require('util');\ninsp(1);\n");
+  EXPECT_EQ(Apply("javascript", "import { parse as p } from 'url';\nx();\n", {{}, {"url:p"}}), "x();\n");
+  EXPECT_EQ(Apply("javascript", "import { parse } from 'url';\nparse(1);\n", {{}, {"url:parse"}}),
+            "import { parse } from 'url';\nparse(1);\n");
+}
+
 TEST(ImportEditorTest, OtherLanguagesHaveNoImportManagementYet) {
   EXPECT_TRUE(SupportsImports("python"));
   EXPECT_TRUE(SupportsImports("go"));
+  EXPECT_TRUE(SupportsImports("tsx"));
   EXPECT_FALSE(SupportsImports("java"));
   EXPECT_TRUE(PlanImportEdits("java", "class A {}", {{"a.B"}, {}}).empty());
 }

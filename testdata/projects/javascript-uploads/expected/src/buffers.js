@@ -1,5 +1,4 @@
 'use strict';
-const { isArray } = require('util');
 const nodeUtil = require('node:util');
 
 function header(size) {
