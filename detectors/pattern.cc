@@ -215,6 +215,12 @@ Node BuildNode(const Language& language, TSNode ts, std::string_view source) {
     node.type = Node::Type::kQualified;
     node.text = std::move(*qualified);
     node.name = node.text.substr(node.text.rfind('.') + 1);  // the last segment
+    // A Java call `a.B.m(...)`: the chain names the method, the arguments
+    // still match as a pattern.
+    TSNode arguments = ts_node_child_by_field_name(ts, "arguments", 9);
+    if (std::string_view(ts_node_type(ts)) == "method_invocation" && !ts_node_is_null(arguments)) {
+      node.children.push_back(BuildNode(language, arguments, source));
+    }
     return node;
   }
   node.symbol = CanonicalSymbol(language, ts_node_symbol(ts));
@@ -242,6 +248,7 @@ void CollectLiterals(const Node& node, std::vector<std::string>* out,
       out->push_back(node.text.substr(start, dot - start));
     }
     out->push_back(node.text.substr(start));
+    for (const Node& child : node.children) CollectLiterals(child, out, metavars);  // Java call arguments
     return;
   }
   if (node.type != Node::Type::kNode) {
@@ -290,8 +297,10 @@ class Matcher {
       std::vector<std::string_view> chain = QualifiedChain(*ctx_.language, t, ctx_.source);
       if (chain.empty() || chain.back() != p.name) return false;
       if (!ctx_.symbols) return NodeText(t, ctx_.source) == p.text;
-      std::optional<std::string> resolved = ctx_.symbols->Resolve(t);
-      return resolved && *resolved == p.text;
+      if (!ctx_.symbols->Matches(t, p.text)) return false;
+      if (p.children.empty()) return true;
+      TSNode arguments = ts_node_child_by_field_name(t, "arguments", 9);
+      return !ts_node_is_null(arguments) && MatchNode(p.children[0], arguments);
     }
     if (CanonicalSymbol(*ctx_.language, ts_node_symbol(t)) != p.symbol) return false;
     std::vector<TSNode> children = Significant(t);

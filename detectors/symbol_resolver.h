@@ -24,6 +24,12 @@ class SymbolResolver {
   // `node` is; the chain's own text when its first name is not imported at
   // all; nothing when it is shadowed, inside an import, or not a chain.
   virtual std::optional<std::string> Resolve(TSNode node) = 0;
+  // Whether `node` can stand for `qualified`; a language whose imports leave
+  // several readings (Java's on-demand imports) accepts any of them.
+  virtual bool Matches(TSNode node, const std::string& qualified) {
+    std::optional<std::string> resolved = Resolve(node);
+    return resolved && *resolved == qualified;
+  }
 };
 
 // The resolver for a file of `language`, or null when the language has no
