@@ -527,9 +527,9 @@ Result<Rule> ParseRule(const Locator& loc, const YAML::Node& node, const std::st
   if (const YAML::Node i = node["imports"]) {
     std::string_view lang = rule.language->name;
     if (lang != "python" && lang != "go" && lang != "javascript" && lang != "typescript" &&
-        lang != "tsx") {
-      return loc.Error(i, fmt::format("'imports' is supported for python, go, javascript and "
-                                      "typescript in this build, not yet for {}", lang));
+        lang != "tsx" && lang != "java") {
+      return loc.Error(i, fmt::format("'imports' is supported for python, go, javascript, "
+                                      "typescript and java, not for {}", lang));
     }
     Status s = ParseImports(loc, i, &rule);
     if (!s.ok()) return s;

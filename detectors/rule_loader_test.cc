@@ -161,11 +161,11 @@ TEST(RuleLoaderTest, NotYetSupportedKeysSaySo) {
                                            "    matcher: callExpr()\n"),
             "p.yaml:6:14: error: 'matcher' rules need the Clang engine, which this build of "
             "uprev does not have yet; use 'pattern' (tree-sitter) instead");
-  EXPECT_EQ(ErrorOf(std::string(kHeader) + "  - id: a\n    language: java\n    message: m\n"
+  EXPECT_EQ(ErrorOf(std::string(kHeader) + "  - id: a\n    language: c\n    message: m\n"
                                            "    pattern: f()\n    fix: g()\n"
-                                           "    imports: {add: [a.B]}\n"),
-            "p.yaml:8:14: error: 'imports' is supported for python, go, javascript and "
-            "typescript in this build, not yet for java");
+                                           "    imports: {add: [stdio.h]}\n"),
+            "p.yaml:8:14: error: 'imports' is supported for python, go, javascript, typescript "
+            "and java, not for c");
 }
 
 TEST(RuleLoaderTest, ContentHashIsFnv1a64) {

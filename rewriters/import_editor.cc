@@ -53,7 +53,8 @@ bool Referenced(std::string_view language, std::string_view text, std::string_vi
         type == "import_declaration" || type == "future_import_statement") {
       return Walk::kSkipChildren;
     }
-    if ((type == "identifier" || type == "package_identifier") && NodeText(node, text) == name) {
+    if ((type == "identifier" || type == "package_identifier" || type == "type_identifier") &&
+        NodeText(node, text) == name) {
       TSNode attribute = ts_node_child_by_field_name(ts_node_parent(node), "attribute", 9);
       if (ts_node_is_null(attribute) || !ts_node_eq(attribute, node)) {
         found = true;
@@ -564,10 +565,54 @@ std::vector<Edit> JsImportEdits(std::string_view text, const ImportChanges& chan
   return edits;
 }
 
+// ---- Java ----
+
+// Entries: "a.b.C" (import a.b.C;) or "static a.b.C.m" (import static ...;).
+std::vector<Edit> JavaImportEdits(std::string_view text, const ImportChanges& changes) {
+  std::vector<Line> lines = SplitLines(text);
+  std::vector<Edit> edits;
+  std::vector<size_t> import_lines;
+  std::optional<size_t> package_line;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (StartsWith(lines[i].text, "import ")) import_lines.push_back(i);
+    if (StartsWith(lines[i].text, "package ") && !package_line) package_line = i;
+  }
+  auto line_of = [](const std::string& entry) { return "import " + entry + ";"; };
+  std::vector<std::string> added;
+  for (const std::string& entry : changes.add) {
+    bool present = std::any_of(lines.begin(), lines.end(),
+                               [&](const Line& l) { return Trim(l.text) == line_of(entry); });
+    if (!present) added.push_back(line_of(entry));
+  }
+  std::sort(added.begin(), added.end());
+  if (!added.empty()) {
+    std::string block;
+    for (const std::string& a : added) block += a + "\n";
+    if (!import_lines.empty()) {
+      uint32_t at = lines[import_lines.back()].end;
+      edits.push_back(Edit{{at, at}, block, -1});
+    } else if (package_line) {
+      uint32_t at = lines[*package_line].end;
+      edits.push_back(Edit{{at, at}, "\n" + block, -1});
+    } else {
+      edits.push_back(Edit{{0, 0}, block + "\n", -1});
+    }
+  }
+  for (const std::string& entry : changes.remove) {
+    if (entry.size() >= 2 && entry.compare(entry.size() - 2, 2, ".*") == 0) continue;
+    std::string simple = entry.substr(entry.rfind('.') + 1);
+    if (Referenced("java", text, simple)) continue;
+    for (size_t i : import_lines) {
+      if (Trim(lines[i].text) == line_of(entry)) edits.push_back(Edit{{lines[i].begin, lines[i].end}, "", -1});
+    }
+  }
+  return edits;
+}
+
 }  // namespace
 
 bool SupportsImports(std::string_view language) {
-  return language == "python" || language == "go" || IsJs(language);
+  return language == "python" || language == "go" || IsJs(language) || language == "java";
 }
 
 std::vector<Edit> PlanImportEdits(std::string_view language, std::string_view text,
@@ -575,6 +620,7 @@ std::vector<Edit> PlanImportEdits(std::string_view language, std::string_view te
   if (language == "python") return PythonImportEdits(text, changes);
   if (language == "go") return GoImportEdits(text, changes);
   if (IsJs(language)) return JsImportEdits(text, changes);
+  if (language == "java") return JavaImportEdits(text, changes);
   return {};
 }
 

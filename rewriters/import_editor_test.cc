@@ -88,12 +88,27 @@ TEST(ImportEditorTest, JavaScriptNamedImportsAndRequires) {
             "import { parse } from 'url';\nparse(1);\n");
 }
 
+TEST(ImportEditorTest, JavaImportsAfterTheLastAndUnusedOnesGo) {
+  std::string before =
+      "package p;\n\nimport org.junit.Assert;\nimport org.junit.Test;\n\nclass T {\n"
+      "  @Test void f() { Assertions.assertEquals(1, 1); }\n}\n";
+  EXPECT_EQ(Apply("java", before,
+                  {{"org.junit.jupiter.api.Assertions", "static org.junit.jupiter.api.Assertions.fail"},
+                   {"org.junit.Assert", "org.junit.Test"}}),
+            "package p;\n\nimport org.junit.Test;\nimport org.junit.jupiter.api.Assertions;\n"
+            "import static org.junit.jupiter.api.Assertions.fail;\n\nclass T {\n"
+            "  @Test void f() { Assertions.assertEquals(1, 1); }\n}\n");
+  EXPECT_EQ(Apply("java", "package p;\n\nclass T {}\n", {{"java.util.List"}, {}}),
+            "package p;\n\nimport java.util.List;\n\nclass T {}\n");
+}
+
 TEST(ImportEditorTest, OtherLanguagesHaveNoImportManagementYet) {
   EXPECT_TRUE(SupportsImports("python"));
   EXPECT_TRUE(SupportsImports("go"));
   EXPECT_TRUE(SupportsImports("tsx"));
-  EXPECT_FALSE(SupportsImports("java"));
-  EXPECT_TRUE(PlanImportEdits("java", "class A {}", {{"a.B"}, {}}).empty());
+  EXPECT_TRUE(SupportsImports("java"));
+  EXPECT_FALSE(SupportsImports("c"));
+  EXPECT_TRUE(PlanImportEdits("c", "int x;", {{"stdio.h"}, {}}).empty());
 }
 
 }  // namespace
