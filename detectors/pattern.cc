@@ -390,8 +390,6 @@ TSSymbol Pattern::root_symbol() const {
   return root_->type == Node::Type::kNode ? root_->symbol : kAnySymbol;
 }
 
-bool Pattern::qualified_root() const { return root_->type == Node::Type::kQualified; }
-
 Result<std::shared_ptr<const Pattern>> Pattern::Compile(const Language& language,
                                                         std::string_view text,
                                                         uint32_t* error_offset) {

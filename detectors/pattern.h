@@ -50,8 +50,6 @@ class Pattern {
   // is a lone metavariable.
   static constexpr TSSymbol kAnySymbol = 0xFFFE;
   TSSymbol root_symbol() const;
-  // Whether the pattern is a lone qualified name (`collections.Mapping`).
-  bool qualified_root() const;
   // Identifier-like words of the pattern that every match contains.
   const std::vector<std::string>& literals() const { return literals_; }
   // Metavariable names the pattern binds (not `_`).

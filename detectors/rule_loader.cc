@@ -525,11 +525,9 @@ Result<Rule> ParseRule(const Locator& loc, const YAML::Node& node, const std::st
                                        "what to check", rule.id));
   }
   if (const YAML::Node i = node["imports"]) {
-    std::string_view lang = rule.language->name;
-    if (lang != "python" && lang != "go" && lang != "javascript" && lang != "typescript" &&
-        lang != "tsx" && lang != "java") {
+    if (!rule.language->import_management) {
       return loc.Error(i, fmt::format("'imports' is supported for python, go, javascript, "
-                                      "typescript and java, not for {}", lang));
+                                      "typescript and java, not for {}", rule.language->name));
     }
     Status s = ParseImports(loc, i, &rule);
     if (!s.ok()) return s;

@@ -25,20 +25,20 @@ constexpr std::string_view kQuotedSequencePrefix = "\"uprev_mvs_";
 std::vector<Language> MakeRegistry() {
   // .h is C++: tree-sitter-cpp parses C headers too, and C++ projects are
   // where header rules matter (README: "Languages").
-  return {
+  std::vector<Language> registry = {
       {"python", {"py"}, {".py", ".pyi"}, tree_sitter_python, kPrefix,
-       kSequencePrefix, {"python"}, "#"},
+       kSequencePrefix, {"python"}, "#", "", /*import_management=*/true},
       {"javascript", {"js", "jsx"}, {".js", ".mjs", ".cjs", ".jsx"},
        tree_sitter_javascript, kPrefix, kSequencePrefix,
-       {"javascript", "typescript", "tsx"}, "//"},
+       {"javascript", "typescript", "tsx"}, "//", "", true},
       {"typescript", {"ts"}, {".ts", ".mts", ".cts"}, tree_sitter_typescript,
-       kPrefix, kSequencePrefix, {"typescript", "tsx"}, "//"},
+       kPrefix, kSequencePrefix, {"typescript", "tsx"}, "//", "", true},
       {"tsx", {}, {".tsx"}, tree_sitter_tsx, kPrefix, kSequencePrefix, {"tsx"},
-       "//"},
+       "//", "", true},
       {"java", {}, {".java"}, tree_sitter_java, kPrefix, kSequencePrefix,
-       {"java"}, "//"},
+       {"java"}, "//", "", true},
       {"go", {"golang"}, {".go"}, tree_sitter_go, kPrefix, kSequencePrefix,
-       {"go"}, "//"},
+       {"go"}, "//", "", true},
       {"c", {}, {".c"}, tree_sitter_c, kPrefix, kSequencePrefix, {"c"}, "//"},
       {"cpp", {"c++", "cxx"},
        {".cc", ".cpp", ".cxx", ".c++", ".h", ".hh", ".hpp", ".hxx", ".h++", ".ipp", ".inl"},
@@ -50,6 +50,7 @@ std::vector<Language> MakeRegistry() {
       {"toml", {}, {".toml"}, tree_sitter_toml, kQuotedPrefix, kQuotedSequencePrefix,
        {"toml"}, "#", "\""},
   };
+  return registry;
 }
 
 }  // namespace

@@ -30,6 +30,8 @@ struct Language {
   // Closes a metavariable where an identifier is no legal value: JSON and
   // TOML spell `$X` as a string, `"uprev_mv_X"`, so the prefix opens a quote.
   std::string_view metavar_suffix;
+  // Whether fixes may add and remove imports (`imports:` in rules).
+  bool import_management = false;
 };
 
 // The language named `name` or one of its aliases; nullptr when unknown.

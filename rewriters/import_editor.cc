@@ -611,10 +611,6 @@ std::vector<Edit> JavaImportEdits(std::string_view text, const ImportChanges& ch
 
 }  // namespace
 
-bool SupportsImports(std::string_view language) {
-  return language == "python" || language == "go" || IsJs(language) || language == "java";
-}
-
 std::vector<Edit> PlanImportEdits(std::string_view language, std::string_view text,
                                   const ImportChanges& changes) {
   if (language == "python") return PythonImportEdits(text, changes);

@@ -12,9 +12,6 @@
 
 namespace uprev {
 
-// Whether `language` (a registry name) has import management.
-bool SupportsImports(std::string_view language);
-
 // The edits that make `text` (a whole file) import every entry of
 // `changes.add` that it lacks, and drop every entry of `changes.remove` that
 // nothing in the file refers to any more. Python entries are module names

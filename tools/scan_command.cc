@@ -10,11 +10,6 @@
 
 namespace uprev {
 
-int Fail(const Status& status) {
-  std::fprintf(stderr, "%s\n", status.message().c_str());
-  return status.code() == StatusCode::kInvalid ? 2 : 3;
-}
-
 int RunScan(const Args& args) {
   ArgParser parser("scan");
   SelectionFlags selection_flags;
