@@ -103,6 +103,7 @@ bool GoSymbols::Shadowed(TSNode node, const std::string& name) {
 }
 
 std::optional<std::string> GoSymbols::Resolve(TSNode node) {
+  if (IsChainTail(node)) return std::nullopt;
   std::vector<std::string_view> chain = GoChain(node, source_);
   if (chain.empty()) return std::nullopt;
   std::string root(chain[0]);

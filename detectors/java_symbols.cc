@@ -71,6 +71,7 @@ JavaSymbols::JavaSymbols(TSNode root, std::string_view source) : source_(source)
 }
 
 std::optional<std::string> JavaSymbols::Resolve(TSNode node) {
+  if (IsChainTail(node)) return std::nullopt;
   std::vector<std::string_view> chain = JavaChain(node, source_);
   if (chain.empty()) return std::nullopt;
   for (TSNode up = ts_node_parent(node); !ts_node_is_null(up); up = ts_node_parent(up)) {

@@ -59,5 +59,16 @@ TEST(JavaSymbolsTest, OnDemandImportsSupplyNamesNotBoundOtherwise) {
   EXPECT_EQ(Matches("org.junit.Assert.fail()", bound), Strings{});
 }
 
+TEST(JavaSymbolsTest, ImportLinesMatchAsWrittenAndChainTailsAreNoSymbols) {
+  std::string code =
+      "import org.junit.Before;\n"
+      "class A {\n  @com.acme.Before void a() {}\n  @Before void b() {}\n"
+      "  @org.junit.Before void c() {}\n}\n";
+  EXPECT_EQ(Matches("import org.junit.Before;", code), Strings{"import org.junit.Before;"});
+  // `Before` inside com.acme.Before is not the imported class; inside
+  // org.junit.Before only the whole name matches.
+  EXPECT_EQ(Matches("org.junit.Before", code), (Strings{"Before", "org.junit.Before"}));
+}
+
 }  // namespace
 }  // namespace uprev

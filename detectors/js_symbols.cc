@@ -167,6 +167,7 @@ bool JsSymbols::Shadowed(TSNode node, const std::string& name) {
 }
 
 std::optional<std::string> JsSymbols::Resolve(TSNode node) {
+  if (IsChainTail(node)) return std::nullopt;
   std::vector<std::string_view> chain = JsChain(node, source_);
   if (chain.empty()) return std::nullopt;
   std::string root(chain[0]);

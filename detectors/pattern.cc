@@ -206,12 +206,24 @@ std::optional<std::string> QualifiedName(const Language& language, TSNode ts,
   return out;
 }
 
-Node BuildNode(const Language& language, TSNode ts, std::string_view source) {
+bool IsImportStatement(TSNode ts) {
+  std::string_view type = ts_node_type(ts);
+  return type == "import_statement" || type == "import_from_statement" ||
+         type == "import_declaration" || type == "import_spec";
+}
+
+Node BuildNode(const Language& language, TSNode ts, std::string_view source,
+               bool in_import = false) {
   Node node;
   if (ts_node_is_named(ts) && ParsePlaceholder(language, NodeText(ts, source), &node)) {
     return node;
   }
-  if (std::optional<std::string> qualified = QualifiedName(language, ts, source)) {
+  // Names in an import statement are matched as written: a rule that
+  // rewrites `import org.junit.Before;` means exactly that line.
+  in_import = in_import || IsImportStatement(ts);
+  std::optional<std::string> qualified;
+  if (!in_import) qualified = QualifiedName(language, ts, source);
+  if (qualified) {
     node.type = Node::Type::kQualified;
     node.text = std::move(*qualified);
     node.name = node.text.substr(node.text.rfind('.') + 1);  // the last segment
@@ -230,7 +242,7 @@ Node BuildNode(const Language& language, TSNode ts, std::string_view source) {
     TSNode child = ts_node_child(ts, i);
     if (ts_node_is_extra(child) || ts_node_is_missing(child)) continue;
     if (CanonicalSymbol(language, ts_node_symbol(child)) == kSkippedSymbol) continue;
-    node.children.push_back(BuildNode(language, child, source));
+    node.children.push_back(BuildNode(language, child, source, in_import));
   }
   if (count == 0) {
     node.text = std::string(NodeText(ts, source));

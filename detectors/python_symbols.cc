@@ -177,6 +177,7 @@ bool PythonSymbols::Shadowed(TSNode node, const std::string& name) {
 }
 
 std::optional<std::string> PythonSymbols::Resolve(TSNode node) {
+  if (IsChainTail(node)) return std::nullopt;
   std::vector<std::string_view> chain = PythonChain(node, source_);
   if (chain.empty()) return std::nullopt;
   std::string root(chain[0]);

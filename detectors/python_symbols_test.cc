@@ -66,6 +66,22 @@ TEST(PythonSymbolsTest, ChainsResolveThroughImports) {
             (Strings{"other.utcnow", "datetime.datetime.utcnow"}));
 }
 
+TEST(PythonSymbolsTest, TheTailOfAChainIsNoSymbolOfItsOwn) {
+  std::string code = "from datetime import datetime\nx = clock.datetime\n";
+  SyntaxTree tree = SyntaxTree::Parse(*FindLanguage("python"), code);
+  PythonSymbols symbols(tree.root(), code);
+  std::vector<std::string> out;
+  WalkTree(tree.root(), [&](TSNode node) {
+    if (std::string_view(ts_node_type(node)) == "identifier" &&
+        ts_node_start_byte(node) >= code.find("clock")) {
+      std::optional<std::string> r = symbols.Resolve(node);
+      out.push_back(r ? *r : "(none)");
+    }
+    return Walk::kDescend;
+  });
+  EXPECT_EQ(out, (Strings{"clock", "(none)"}));
+}
+
 TEST(PythonSymbolsTest, LocalNamesShadowImports) {
   std::string code =
       "import numpy as np\n"

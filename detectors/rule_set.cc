@@ -157,10 +157,10 @@ std::vector<Match> RuleSet::FindMatches(const SyntaxTree& tree, const std::vecto
                                         std::vector<ImportBinding>* imports) const {
   const Language& language = tree.language();
   MatchContext ctx{&language, tree.text()};
-  std::unique_ptr<SymbolResolver> symbols = MakeSymbolResolver(language, tree.root(), tree.text());
-  if (symbols) {
-    ctx.symbols = symbols.get();
-    if (imports) *imports = symbols->bindings();
+  std::optional<LazySymbolResolver> symbols;
+  if (HasSymbolResolver(language)) {
+    symbols.emplace(language, tree.root(), tree.text());
+    ctx.symbols = &*symbols;
   }
   std::unordered_map<TSSymbol, std::vector<Candidate>> by_symbol;
   std::vector<Candidate> any_symbol;
@@ -241,6 +241,8 @@ std::vector<Match> RuleSet::FindMatches(const SyntaxTree& tree, const std::vecto
     ts_query_cursor_delete(qc);
   }
 
+  // Fixes write names through the imports: only files with matches need them.
+  if (imports && symbols && !matches.empty()) *imports = symbols->bindings();
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
     return std::tie(a.range.begin, a.range.end, a.rule) < std::tie(b.range.begin, b.range.end, b.rule);
   });

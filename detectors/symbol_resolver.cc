@@ -1,5 +1,7 @@
 #include "detectors/symbol_resolver.h"
 
+#include <cstring>
+
 #include "detectors/go_symbols.h"
 #include "detectors/java_symbols.h"
 #include "detectors/js_symbols.h"
@@ -14,6 +16,31 @@ bool IsJavaScriptFamily(const Language& language) {
 
 }  // namespace
 
+bool IsChainTail(TSNode node) {
+  TSNode parent = ts_node_parent(node);
+  if (ts_node_is_null(parent)) return false;
+  std::string_view type = ts_node_type(parent);
+  const char* field = type == "attribute"             ? "attribute"
+                      : type == "member_expression"   ? "property"
+                      : type == "selector_expression" ? "field"
+                      : type == "qualified_type"      ? "name"
+                      : type == "field_access"        ? "field"
+                      : type == "scoped_identifier"   ? "name"
+                      : type == "method_invocation"   ? "name"
+                                                      : nullptr;
+  if (type == "scoped_type_identifier") {
+    return !ts_node_eq(ts_node_named_child(parent, 0), node);
+  }
+  if (!field) return false;
+  TSNode tail = ts_node_child_by_field_name(parent, field, static_cast<uint32_t>(strlen(field)));
+  return !ts_node_is_null(tail) && ts_node_eq(tail, node);
+}
+
+bool HasSymbolResolver(const Language& language) {
+  return language.name == "python" || language.name == "go" || language.name == "java" ||
+         IsJavaScriptFamily(language);
+}
+
 std::unique_ptr<SymbolResolver> MakeSymbolResolver(const Language& language, TSNode root,
                                                    std::string_view source) {
   if (language.name == "python") return std::make_unique<PythonSymbols>(root, source);
@@ -21,6 +48,15 @@ std::unique_ptr<SymbolResolver> MakeSymbolResolver(const Language& language, TSN
   if (IsJavaScriptFamily(language)) return std::make_unique<JsSymbols>(root, source);
   if (language.name == "java") return std::make_unique<JavaSymbols>(root, source);
   return nullptr;
+}
+
+SymbolResolver* LazySymbolResolver::Get() const {
+  if (!real_) real_ = MakeSymbolResolver(language_, root_, source_);
+  return real_.get();
+}
+
+const std::vector<ImportBinding>& LazySymbolResolver::bindings() const {
+  return Get()->bindings();
 }
 
 std::vector<std::string_view> QualifiedChain(const Language& language, TSNode node,

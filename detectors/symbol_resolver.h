@@ -32,10 +32,37 @@ class SymbolResolver {
   }
 };
 
+// A resolver built on first use: most files never need one, because the
+// cheap checks of a match fail before any name is resolved.
+class LazySymbolResolver : public SymbolResolver {
+ public:
+  LazySymbolResolver(const Language& language, TSNode root, std::string_view source)
+      : language_(language), root_(root), source_(source) {}
+  const std::vector<ImportBinding>& bindings() const override;
+  std::optional<std::string> Resolve(TSNode node) override { return Get()->Resolve(node); }
+  bool Matches(TSNode node, const std::string& qualified) override {
+    return Get()->Matches(node, qualified);
+  }
+
+ private:
+  SymbolResolver* Get() const;
+  const Language& language_;
+  TSNode root_;
+  std::string_view source_;
+  mutable std::unique_ptr<SymbolResolver> real_;
+};
+
+// Whether `language` has import-aware matching.
+bool HasSymbolResolver(const Language& language);
+
 // The resolver for a file of `language`, or null when the language has no
 // import-aware matching yet.
 std::unique_ptr<SymbolResolver> MakeSymbolResolver(const Language& language, TSNode root,
                                                    std::string_view source);
+
+// Whether `node` is the right-hand name of a larger chain (the `c` of
+// `a.b.c`): such a name is no symbol of its own.
+bool IsChainTail(TSNode node);
 
 // The segments of `node` when it is a chain of names that can be a
 // qualified symbol in `language` (Python `a.b.c`, Go `pkg.Name`); empty

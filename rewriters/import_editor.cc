@@ -517,6 +517,31 @@ JsStyle StyleOf(const std::vector<Line>& lines) {
   return style;
 }
 
+// Deletes `import X from 'module';` or `const X = require('module');` when
+// nothing refers to X any more.
+void RemoveDefaultImport(const std::vector<Line>& lines, std::string_view text,
+                         const std::string& module, std::vector<Edit>* edits) {
+  for (const Line& l : lines) {
+    std::string_view t = Trim(l.text);
+    bool quoted = t.find("'" + module + "'") != std::string_view::npos ||
+                  t.find("\"" + module + "\"") != std::string_view::npos;
+    if (!quoted || t.find('{') != std::string_view::npos || t.find('*') != std::string_view::npos) {
+      continue;
+    }
+    std::string_view local;
+    if (StartsWith(t, "import ") && t.find(" from ") != std::string_view::npos) {
+      local = Trim(t.substr(7, t.find(" from ") - 7));
+    } else if (t.find("require(") != std::string_view::npos && t.find('=') != std::string_view::npos) {
+      std::string_view left = Trim(t.substr(0, t.find('=')));
+      local = Trim(left.substr(left.rfind(' ') + 1));
+    }
+    if (local.empty() || local.find(',') != std::string_view::npos) continue;
+    if (Referenced("javascript", text, std::string(local))) continue;
+    edits->push_back(Edit{{l.begin, l.end}, "", -1});
+    return;
+  }
+}
+
 std::vector<Edit> JsImportEdits(std::string_view text, const ImportChanges& changes) {
   std::vector<Line> lines = SplitLines(text);
   std::vector<Edit> edits;
@@ -548,6 +573,10 @@ std::vector<Edit> JsImportEdits(std::string_view text, const ImportChanges& chan
     size_t colon = entry.rfind(':');
     if (colon == std::string::npos) continue;
     std::string module = entry.substr(0, colon), name = entry.substr(colon + 1);
+    if (name == "default") {
+      RemoveDefaultImport(lines, text, module, &edits);
+      continue;
+    }
     std::optional<BracedImport> b = FindBraced(lines, module);
     if (!b) continue;
     std::vector<std::string> items = BracedItems(b->line->text.substr(b->open + 1, b->close - b->open - 1));

@@ -86,6 +86,12 @@ TEST(ImportEditorTest, JavaScriptNamedImportsAndRequires) {
   EXPECT_EQ(Apply("javascript", "import { parse as p } from 'url';\nx();\n", {{}, {"url:p"}}), "x();\n");
   EXPECT_EQ(Apply("javascript", "import { parse } from 'url';\nparse(1);\n", {{}, {"url:parse"}}),
             "import { parse } from 'url';\nparse(1);\n");
+  EXPECT_EQ(Apply("javascript", "import ReactDOM from 'react-dom';\nimport App from './App';\nrun(App);\n",
+                  {{}, {"react-dom:default"}}),
+            "import App from './App';\nrun(App);\n");
+  EXPECT_EQ(Apply("javascript", "const ReactDOM = require(\"react-dom\");\nReactDOM.x();\n",
+                  {{}, {"react-dom:default"}}),
+            "const ReactDOM = require(\"react-dom\");\nReactDOM.x();\n");
 }
 
 TEST(ImportEditorTest, JavaImportsAfterTheLastAndUnusedOnesGo) {
