@@ -213,13 +213,18 @@ Status RuleCompiler::CompileQuery(const Language& lang, const YAML::Node& query,
   if (!query.IsScalar()) return loc_.Error(query, "'query' must be a string");
   auto m = std::make_shared<CompiledMatcher>();
   m->language = &lang;
+  m->is_query = true;
+  m->query_text = query.Scalar();
+  if (!primary) {
+    rule_->matchers.push_back(std::move(m));  // compiled on first use
+    return Status::Ok();
+  }
   uint32_t offset = 0;
   TSQueryError error = TSQueryErrorNone;
   const std::string& text = query.Scalar();
   TSQuery* q = ts_query_new(lang.grammar(), text.data(), static_cast<uint32_t>(text.size()),
                             &offset, &error);
   if (!q) {
-    if (!primary) return Status::Ok();
     static const char* kWhat[] = {"",           "syntax error", "unknown node kind",
                                   "unknown field", "unknown capture", "impossible structure",
                                   "language error"};
@@ -227,7 +232,7 @@ Status RuleCompiler::CompileQuery(const Language& lang, const YAML::Node& query,
                               fmt::format("query does not compile for {}: {}", lang.name,
                                           kWhat[std::min<int>(error, 6)]));
   }
-  m->query.reset(q);
+  m->SetQuery(q);
   for (uint32_t pattern = 0; pattern < ts_query_pattern_count(q); ++pattern) {
     uint32_t steps = 0;
     const TSQueryPredicateStep* step = ts_query_predicates_for_pattern(q, pattern, &steps);
@@ -253,9 +258,7 @@ Status RuleCompiler::CompileQuery(const Language& lang, const YAML::Node& query,
   for (uint32_t i = 0; i < captures; ++i) {
     uint32_t len = 0;
     const char* chars = ts_query_capture_name_for_id(q, i, &len);
-    std::string name(chars, len);
-    if (name == "match") m->match_capture = i;
-    if (primary) defined_.insert(name);
+    defined_.insert(std::string(chars, len));
   }
   rule_->matchers.push_back(std::move(m));
   return Status::Ok();

@@ -48,7 +48,35 @@ bool Holds(const Condition& c, TSNode node, const MatchContext& ctx,
   return false;
 }
 
+uint32_t FindMatchCapture(const TSQuery* query) {
+  uint32_t captures = ts_query_capture_count(query);
+  for (uint32_t i = 0; i < captures; ++i) {
+    uint32_t len = 0;
+    const char* name = ts_query_capture_name_for_id(query, i, &len);
+    if (std::string_view(name, len) == "match") return i;
+  }
+  return 0;
+}
+
 }  // namespace
+
+void CompiledMatcher::SetQuery(TSQuery* compiled) {
+  std::call_once(once_, [&] {
+    query_.reset(compiled);
+    match_capture = FindMatchCapture(compiled);
+  });
+}
+
+const TSQuery* CompiledMatcher::Query() const {
+  std::call_once(once_, [&] {
+    uint32_t offset = 0;
+    TSQueryError error = TSQueryErrorNone;
+    query_.reset(ts_query_new(language->grammar(), query_text.data(),
+                              static_cast<uint32_t>(query_text.size()), &offset, &error));
+    if (query_) match_capture = FindMatchCapture(query_.get());
+  });
+  return query_.get();
+}
 
 bool CheckConditions(const CompiledMatcher& matcher, TSNode node, const MatchContext& ctx,
                      std::vector<NodeBinding>* bindings) {

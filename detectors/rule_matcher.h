@@ -5,6 +5,8 @@
 #define UPREV_DETECTORS_RULE_MATCHER_H_
 
 #include <memory>
+#include <mutex>
+#include <string>
 #include <vector>
 
 #include "detectors/pattern.h"
@@ -27,8 +29,25 @@ struct CompiledMatcher {
   const Language* language = nullptr;
   // conditions[0] is the primary: kPattern or kAny of kPatterns.
   std::vector<Condition> conditions;
-  std::unique_ptr<TSQuery, QueryDeleter> query;  // set for `query:` rules
-  uint32_t match_capture = 0;                    // the reported capture
+
+  // `query:` rules. The rule's own language compiles its query when the
+  // pack loads (errors are reported then); the other languages it runs on
+  // (TypeScript, TSX for a javascript rule) compile it on first use, since
+  // compiling queries for those large grammars is most of a run's start-up.
+  bool is_query = false;
+  std::string query_text;
+  // The compiled query, or null when it does not compile for `language`.
+  const TSQuery* Query() const;
+  uint32_t MatchCapture() const {
+    Query();
+    return match_capture;
+  }
+  void SetQuery(TSQuery* compiled);
+
+ private:
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<TSQuery, QueryDeleter> query_;
+  mutable uint32_t match_capture = 0;  // the reported capture
 };
 
 // Whether every condition after the primary holds at `node`, the primary

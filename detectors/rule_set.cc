@@ -167,8 +167,8 @@ std::vector<Match> RuleSet::FindMatches(const SyntaxTree& tree, const std::vecto
   std::vector<std::pair<int, const CompiledMatcher*>> queries;
   for (int index : active) {
     const CompiledMatcher* m = MatcherFor(*rules_[index], language);
-    if (m->query) {
-      queries.emplace_back(index, m);
+    if (m->is_query) {
+      if (m->Query()) queries.emplace_back(index, m);
       continue;
     }
     const Condition& primary = m->conditions[0];
@@ -213,19 +213,20 @@ std::vector<Match> RuleSet::FindMatches(const SyntaxTree& tree, const std::vecto
 
   for (auto [index, m] : queries) {
     TSQueryCursor* qc = ts_query_cursor_new();
-    ts_query_cursor_exec(qc, m->query.get(), tree.root());
+    const TSQuery* query = m->Query();
+    ts_query_cursor_exec(qc, query, tree.root());
     TSQueryMatch qm;
     while (ts_query_cursor_next_match(qc, &qm)) {
-      if (!PredicatesHold(m->query.get(), qm, ctx.source)) continue;
+      if (!PredicatesHold(query, qm, ctx.source)) continue;
       std::vector<std::string> names;
       names.reserve(qm.capture_count);  // NodeBinding points at these
       std::vector<NodeBinding> found;
       std::optional<TSNode> reported;
       for (uint16_t i = 0; i < qm.capture_count; ++i) {
         uint32_t len = 0;
-        const char* name = ts_query_capture_name_for_id(m->query.get(), qm.captures[i].index, &len);
+        const char* name = ts_query_capture_name_for_id(query, qm.captures[i].index, &len);
         names.emplace_back(name, len);
-        if (qm.captures[i].index == m->match_capture) reported = qm.captures[i].node;
+        if (qm.captures[i].index == m->MatchCapture()) reported = qm.captures[i].node;
       }
       for (uint16_t i = 0; i < qm.capture_count; ++i) {
         TSNode node = qm.captures[i].node;
