@@ -40,7 +40,15 @@ Finding MakeFinding(const Rule& rule, const Match& match, const SourceFile& file
     if (language == "python" || language == "go" || language == "javascript" ||
         language == "typescript" || language == "tsx") {
       // Qualified names in the fix, written the way this file refers to them.
-      WrittenNames names = WriteQualifiedNames(*rule.fix, imports, rule.imports.add);
+      // Module entries (`numpy`, `io`) are added only where a name needs them;
+      // `M:name` and path entries (`io/ioutil`) always.
+      std::vector<std::string> modules, explicit_entries;
+      for (const std::string& entry : rule.imports.add) {
+        bool module = entry.find_first_of(":/") == std::string::npos;
+        (module ? modules : explicit_entries).push_back(entry);
+      }
+      fix.imports.add = explicit_entries;
+      WrittenNames names = WriteQualifiedNames(*rule.fix, imports, modules);
       fix.replacement = RenderFix(names.text, match, file);
       for (std::string& entry : names.imports) {
         if (std::find(fix.imports.add.begin(), fix.imports.add.end(), entry) == fix.imports.add.end()) {

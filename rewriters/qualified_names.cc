@@ -15,9 +15,14 @@ bool IsSegmentPrefix(std::string_view prefix, std::string_view name) {
                             name[prefix.size()] == '.');
 }
 
-// How the file writes `name`, and the import that needs, if any.
+// How the file writes `name`, and the imports that needs. `used` collects
+// the rule's modules that some name of the template starts with.
 std::string Write(const std::string& name, const std::vector<ImportBinding>& bindings,
-                  const std::vector<std::string>& modules, std::vector<std::string>* imports) {
+                  const std::vector<std::string>& modules, std::vector<std::string>* imports,
+                  std::vector<bool>* used) {
+  for (size_t i = 0; i < modules.size(); ++i) {
+    if (IsSegmentPrefix(modules[i], name)) (*used)[i] = true;
+  }
   // A binding whose symbol is a prefix of the name: the longest wins.
   const ImportBinding* best = nullptr;
   for (const ImportBinding& b : bindings) {
@@ -26,8 +31,18 @@ std::string Write(const std::string& name, const std::vector<ImportBinding>& bin
       best = &b;
     }
   }
-  if (best) return best->name + name.substr(best->qualified.size());
-  // The file imports from a module that holds the name: import it from there too.
+  if (best) {
+    // `import collections` does not load `collections.abc`: a submodule
+    // the rule names below the binding is imported too.
+    for (const std::string& module : modules) {
+      if (IsSegmentPrefix(module, name) && module.size() > best->qualified.size()) {
+        imports->push_back(module);
+      }
+    }
+    return best->name + name.substr(best->qualified.size());
+  }
+  // The file imports from a module that holds the name: import it from
+  // there too, unless the file already uses that local name for something else.
   const ImportBinding* from = nullptr;
   for (const ImportBinding& b : bindings) {
     if (!b.from.empty() && IsSegmentPrefix(b.from, name) && name != b.from &&
@@ -38,8 +53,13 @@ std::string Write(const std::string& name, const std::vector<ImportBinding>& bin
   if (from) {
     std::string rest = name.substr(from->from.size() + 1);
     std::string head = rest.substr(0, rest.find('.'));
-    imports->push_back(from->from + ":" + head);
-    return rest;
+    bool taken = std::any_of(bindings.begin(), bindings.end(), [&](const ImportBinding& b) {
+      return b.name == head && b.qualified != from->from + "." + head;
+    });
+    if (!taken) {
+      imports->push_back(from->from + ":" + head);
+      return rest;
+    }
   }
   for (const std::string& module : modules) {
     if (IsSegmentPrefix(module, name)) {
@@ -59,8 +79,10 @@ WrittenNames WriteQualifiedNames(std::string_view templ, const std::vector<Impor
   std::string_view trimmed = templ.substr(std::min(templ.size(), templ.find_first_not_of(" \t\n")));
   if (trimmed.substr(0, 7) == "import " || trimmed.substr(0, 5) == "from ") {
     out.text = std::string(templ);
+    out.imports = modules;
     return out;
   }
+  std::vector<bool> used(modules.size(), false);
   char quote = 0;
   for (size_t i = 0; i < templ.size();) {
     char c = templ[i];
@@ -98,8 +120,12 @@ WrittenNames WriteQualifiedNames(std::string_view templ, const std::vector<Impor
       }
     }
     std::string name(templ.substr(i, j - i));
-    out.text += segments >= 2 ? Write(name, bindings, modules, &out.imports) : name;
+    out.text += segments >= 2 ? Write(name, bindings, modules, &out.imports, &used) : name;
     i = j;
+  }
+  // A module the template never names is imported as the rule says.
+  for (size_t k = 0; k < modules.size(); ++k) {
+    if (!used[k]) out.imports.push_back(modules[k]);
   }
   std::sort(out.imports.begin(), out.imports.end());
   out.imports.erase(std::unique(out.imports.begin(), out.imports.end()), out.imports.end());

@@ -20,8 +20,11 @@ struct WrittenNames {
 
 // Rewrites every dotted name of two or more segments in `templ` (outside
 // strings and metavariables). A name no binding reaches is left as written;
-// it gets `import M` only when `modules` (the rule's `imports.add`) has a
-// module M that is a prefix of it.
+// it gets `import M` only when `modules` (the rule's module entries of
+// `imports.add`) has a module M that is a prefix of it. A module of
+// `modules` is imported only when a name needs it (or when a binding
+// reaches only its parent package: `import collections` does not load
+// `collections.abc`), or when the template names nothing under it.
 WrittenNames WriteQualifiedNames(std::string_view templ, const std::vector<ImportBinding>& bindings,
                                  const std::vector<std::string>& modules);
 

@@ -41,5 +41,29 @@ TEST(QualifiedNamesTest, UnreachedNamesStayAndImportOnlyTheRulesModules) {
   EXPECT_EQ(WriteQualifiedNames("str($X)", {{"str", "x.str", "x"}}, {}).text, "str($X)");
 }
 
+TEST(QualifiedNamesTest, ModulesAreImportedOnlyWhereANameNeedsThem) {
+  // `import sqlalchemy as sa` reaches the name: no new import.
+  WrittenNames aliased = WriteQualifiedNames("sqlalchemy.inspect($E)", {{"sa", "sqlalchemy", ""}},
+                                             {"sqlalchemy"});
+  EXPECT_EQ(aliased.text, "sa.inspect($E)");
+  EXPECT_TRUE(aliased.imports.empty());
+  // `import collections` does not load collections.abc.
+  WrittenNames submodule = WriteQualifiedNames(
+      "collections.abc.Mapping", {{"collections", "collections", ""}}, {"collections.abc"});
+  EXPECT_EQ(submodule.text, "collections.abc.Mapping");
+  EXPECT_EQ(submodule.imports, Strings{"collections.abc"});
+  // A module the template never names is imported as asked.
+  EXPECT_EQ(WriteQualifiedNames("f($X)", {}, {"importlib"}).imports, Strings{"importlib"});
+}
+
+TEST(QualifiedNamesTest, AFromImportIsNotExtendedWithANameTheFileUsesOtherwise) {
+  // `inspect` is the standard library module here; sqlalchemy's stays qualified.
+  std::vector<ImportBinding> bindings = {{"inspect", "inspect", ""},
+                                         {"create_engine", "sqlalchemy.create_engine", "sqlalchemy"}};
+  WrittenNames w = WriteQualifiedNames("sqlalchemy.inspect($E)", bindings, {"sqlalchemy"});
+  EXPECT_EQ(w.text, "sqlalchemy.inspect($E)");
+  EXPECT_EQ(w.imports, Strings{"sqlalchemy"});
+}
+
 }  // namespace
 }  // namespace uprev
