@@ -145,7 +145,7 @@ INSTANTIATE_TEST_SUITE_P(Cli, CliCaseTest,
 // testdata/projects/<language>-<name>/: input/ and the golden expected/;
 // `uprev fix --include-review` (every shipped pack) turns the one into the
 // other, a second fix changes nothing, and the output still compiles:
-// Python with py_compile, JavaScript with node --check.
+// Python with py_compile, JavaScript with node --check, Go with gofmt.
 
 class ProjectTest : public testing::TestWithParam<fs::path> {};
 
@@ -168,8 +168,13 @@ TEST_P(ProjectTest, FixGivesTheGoldenTreeAndItCompiles) {
   EXPECT_EQ(Tree(work), fixed) << "a second fix changed files";
   for (const auto& [path, text] : fixed) {
     std::string ext = fs::path(path).extension().string();
-    std::string check = ext == ".py"   ? "python3 -m py_compile " + Quote(path)
-                        : ext == ".js" || ext == ".mjs" || ext == ".cjs" ? "node --check " + Quote(path)
+    // Go: gofmt where the machine has Go (set-up does not install it);
+    // uprev's own re-parse covers Go and Java everywhere.
+    std::string check = ext == ".py" ? "python3 -m py_compile " + Quote(path)
+                        : ext == ".js" || ext == ".mjs" || ext == ".cjs"
+                            ? "node --check " + Quote(path)
+                        : ext == ".go" ? "! command -v gofmt >/dev/null || test -z \"$(gofmt -l " +
+                                             Quote(path) + ")\""
                                        : "";
     if (check.empty()) continue;
     Invocation compiled = RunShell(work, check);
