@@ -108,13 +108,8 @@ std::optional<std::string> GoSymbols::Resolve(TSNode node) {
   if (chain.empty()) return std::nullopt;
   std::string root(chain[0]);
   if (Shadowed(node, root)) return std::nullopt;
-  const ImportBinding* binding = nullptr;
-  for (const ImportBinding& b : bindings_) {
-    if (b.name == root) binding = &b;
-  }
-  std::string out = binding ? binding->qualified : root;
-  for (size_t i = 1; i < chain.size(); ++i) out += "." + std::string(chain[i]);
-  return out;
+  const ImportBinding* binding = FindBinding(bindings_, root);
+  return Qualify(binding ? binding->qualified : root, chain);
 }
 
 }  // namespace uprev

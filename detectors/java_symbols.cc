@@ -78,12 +78,8 @@ std::optional<std::string> JavaSymbols::Resolve(TSNode node) {
     if (Type(up) == "import_declaration" || Type(up) == "package_declaration") return std::nullopt;
   }
   std::string root(chain[0]);
-  std::string rest;
-  for (size_t i = 1; i < chain.size(); ++i) rest += "." + std::string(chain[i]);
-  for (const ImportBinding& b : bindings_) {
-    if (b.name == root) return b.qualified + rest;
-  }
-  return root + rest;
+  const ImportBinding* binding = FindBinding(bindings_, root);
+  return Qualify(binding ? binding->qualified : root, chain);
 }
 
 bool JavaSymbols::Matches(TSNode node, const std::string& qualified) {
@@ -93,10 +89,7 @@ bool JavaSymbols::Matches(TSNode node, const std::string& qualified) {
   // An on-demand import may supply the first name: any of them will do,
   // as long as no single-type import already bound it.
   std::vector<std::string_view> chain = JavaChain(node, source_);
-  std::string root(chain[0]);
-  for (const ImportBinding& b : bindings_) {
-    if (b.name == root) return false;
-  }
+  if (FindBinding(bindings_, chain[0])) return false;
   bool bare_call = chain.size() == 1 && Type(node) == "method_invocation";
   const std::vector<std::string>& packages = bare_call ? static_on_demand_ : type_on_demand_;
   for (const std::string& package : packages) {

@@ -172,10 +172,7 @@ std::optional<std::string> JsSymbols::Resolve(TSNode node) {
   if (chain.empty()) return std::nullopt;
   std::string root(chain[0]);
   if (Shadowed(node, root)) return std::nullopt;
-  const ImportBinding* binding = nullptr;
-  for (const ImportBinding& b : bindings_) {
-    if (b.name == root) binding = &b;
-  }
+  const ImportBinding* binding = FindBinding(bindings_, root);
   // A module a pattern cannot name (`react-dom`, `@scope/x`) is matched by
   // the spelling of the pattern itself (`ReactDOM.render`).
   bool nameable = binding && std::all_of(binding->qualified.begin(), binding->qualified.end(),
@@ -183,9 +180,7 @@ std::optional<std::string> JsSymbols::Resolve(TSNode node) {
                                            return std::isalnum(static_cast<unsigned char>(c)) ||
                                                   c == '_' || c == '$' || c == '.';
                                          });
-  std::string out = nameable ? binding->qualified : root;
-  for (size_t i = 1; i < chain.size(); ++i) out += "." + std::string(chain[i]);
-  return out;
+  return Qualify(nameable ? binding->qualified : root, chain);
 }
 
 }  // namespace uprev

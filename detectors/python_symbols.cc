@@ -7,15 +7,6 @@ namespace {
 
 std::string_view Type(TSNode node) { return ts_node_type(node); }
 
-std::string Join(const std::vector<std::string_view>& parts) {
-  std::string out;
-  for (std::string_view p : parts) {
-    if (!out.empty()) out += '.';
-    out.append(p);
-  }
-  return out;
-}
-
 // Calls `visit(field, child)` for every named child of `node`.
 template <typename Visit>
 void ForEachField(TSNode node, Visit visit) {
@@ -124,14 +115,6 @@ PythonSymbols::PythonSymbols(TSNode root, std::string_view source) : source_(sou
   });
 }
 
-const ImportBinding* PythonSymbols::Find(std::string_view name) const {
-  // A later import of a name wins, as it does when the module runs.
-  for (auto it = bindings_.rbegin(); it != bindings_.rend(); ++it) {
-    if (it->name == name) return &*it;
-  }
-  return nullptr;
-}
-
 const std::set<std::string>& PythonSymbols::LocalNames(TSNode scope) {
   uintptr_t key = reinterpret_cast<uintptr_t>(scope.id);
   auto cached = locals_.find(key);
@@ -181,11 +164,9 @@ std::optional<std::string> PythonSymbols::Resolve(TSNode node) {
   std::vector<std::string_view> chain = PythonChain(node, source_);
   if (chain.empty()) return std::nullopt;
   std::string root(chain[0]);
-  const ImportBinding* binding = Find(root);
   if (Shadowed(node, root)) return std::nullopt;
-  if (!binding) return Join(chain);
-  chain[0] = binding->qualified;
-  return Join(chain);
+  const ImportBinding* binding = FindBinding(bindings_, root);
+  return Qualify(binding ? binding->qualified : root, chain);
 }
 
 }  // namespace uprev

@@ -29,7 +29,6 @@ class PythonSymbols : public SymbolResolver {
   std::optional<std::string> Resolve(TSNode node) override;
 
  private:
-  const ImportBinding* Find(std::string_view name) const;
   bool Shadowed(TSNode node, const std::string& name);
   const std::set<std::string>& LocalNames(TSNode scope);
 

@@ -16,6 +16,21 @@ bool IsJavaScriptFamily(const Language& language) {
 
 }  // namespace
 
+const ImportBinding* FindBinding(const std::vector<ImportBinding>& bindings, std::string_view name) {
+  for (auto it = bindings.rbegin(); it != bindings.rend(); ++it) {
+    if (it->name == name) return &*it;
+  }
+  return nullptr;
+}
+
+std::string Qualify(std::string head, const std::vector<std::string_view>& chain) {
+  for (size_t i = 1; i < chain.size(); ++i) {
+    head += '.';
+    head.append(chain[i]);
+  }
+  return head;
+}
+
 bool IsChainTail(TSNode node) {
   TSNode parent = ts_node_parent(node);
   if (ts_node_is_null(parent)) return false;

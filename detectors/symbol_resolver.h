@@ -60,6 +60,13 @@ bool HasSymbolResolver(const Language& language);
 std::unique_ptr<SymbolResolver> MakeSymbolResolver(const Language& language, TSNode root,
                                                    std::string_view source);
 
+// The binding of local `name`: the last one, as a later import wins.
+const ImportBinding* FindBinding(const std::vector<ImportBinding>& bindings, std::string_view name);
+
+// `head` followed by the chain's segments after the first, joined by dots:
+// the qualified name of a chain whose first name stands for `head`.
+std::string Qualify(std::string head, const std::vector<std::string_view>& chain);
+
 // Whether `node` is the right-hand name of a larger chain (the `c` of
 // `a.b.c`): such a name is no symbol of its own.
 bool IsChainTail(TSNode node);
