@@ -6,6 +6,7 @@ std::unique_ptr<FindingSink> MakeSink(std::string_view format) {
   if (format == "text") return MakeTextSink();
   if (format == "json") return MakeJsonSink();
   if (format == "github") return MakeGithubSink();
+  if (format == "sarif") return MakeSarifSink();
   return nullptr;
 }
 

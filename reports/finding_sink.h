@@ -25,6 +25,8 @@ std::unique_ptr<FindingSink> MakeTextSink();
 std::unique_ptr<FindingSink> MakeJsonSink();
 // GitHub workflow commands (`::warning file=...::message`).
 std::unique_ptr<FindingSink> MakeGithubSink();
+// SARIF 2.1.0, with rules, fixes and partial fingerprints.
+std::unique_ptr<FindingSink> MakeSarifSink();
 
 // The sink for a `--format` name; nullptr when unknown.
 std::unique_ptr<FindingSink> MakeSink(std::string_view format);

@@ -58,6 +58,29 @@ TEST(FindingSinkTest, GithubEscapesPropertiesAndMessages) {
             "fs.exists: 100%25 gone%0Ause fs.access\n");
 }
 
+TEST(FindingSinkTest, SarifResultsRulesFixesAndFingerprints) {
+  std::string sarif = MakeSink("sarif")->Render(Sample(), ScanStats());
+  for (const char* part : {
+           "\"version\": \"2.1.0\"",
+           "\"id\": \"datetime-utcnow\"",
+           "\"ruleId\": \"fs-exists\",\n          \"ruleIndex\": 1,\n          \"level\": \"error\"",
+           "\"startLine\": 3,\n                  \"startColumn\": 5,",
+           "\"insertedContent\": {\n                        \"text\": \"datetime.now(timezone.utc)\"",
+           "\"uprevFinding/v1\": \""}) {
+    EXPECT_NE(sarif.find(part), std::string::npos) << part << "\n" << sarif;
+  }
+  // A finding that moved to another line keeps its fingerprint.
+  std::vector<Finding> moved = Sample();
+  moved[0].start.line = 30;
+  moved[0].end.line = 30;
+  std::string again = MakeSink("sarif")->Render(moved, ScanStats());
+  auto fingerprint = [](const std::string& s) {
+    size_t at = s.find("\"uprevFinding/v1\": \"") + 20;
+    return s.substr(at, 16);
+  };
+  EXPECT_EQ(fingerprint(sarif), fingerprint(again));
+}
+
 TEST(FindingSinkTest, UnknownFormat) { EXPECT_EQ(MakeSink("xml"), nullptr); }
 
 }  // namespace

@@ -221,6 +221,21 @@ TEST(DemoRepo, DryRunDiffAppliesAndFixIsIdempotent) {
   EXPECT_EQ(Tree(repo), fixed) << "a second fix changed files";
 }
 
+TEST(DemoRepo, SarifValidatesAgainstTheSchema) {
+  TempDir tmp;
+  fs::path repo = tmp.path() / "demo";
+  fs::copy(kSource / "testdata" / "demo-repo", repo, fs::copy_options::recursive);
+  Invocation scan = RunUprev(repo, {"scan", "--format", "sarif", "--fail-on", "error"});
+  ASSERT_LE(scan.exit, 1) << scan.err;
+  WriteAll(tmp.path() / "demo.sarif", scan.out);
+  // Every finding is a result, fixes included.
+  EXPECT_NE(scan.out.find("\"artifactChanges\""), std::string::npos);
+  Invocation check = RunShell(repo, "node " + Quote((kSource / "tools/checkers/validate-sarif.js").string()) +
+                                        " " + Quote((tmp.path() / "demo.sarif").string()));
+  EXPECT_EQ(check.exit, 0) << check.out << check.err;
+  EXPECT_EQ(check.out, (tmp.path() / "demo.sarif").string() + ": valid\n");
+}
+
 // ---- every shipped pack's own tests ----
 
 TEST(ShippedPacks, RuleTestsPass) {

@@ -13,7 +13,7 @@ namespace {
 constexpr const char* kUsage = R"(usage: uprev COMMAND [ARGS]
 
 commands:
-  scan  [PATH...] [--rules PACK]... [--lang L]... [--format text|json|github]
+  scan  [PATH...] [--rules PACK]... [--lang L]... [--format text|json|sarif|github]
         [--fail-on info|warning|error] [--jobs N]
   fix   [PATH...] [--rules PACK]... [--lang L]... [--dry-run] [--include-review] [--jobs N]
   rules list [PACK]... | test [PACK]... | show RULE_ID [--rules PACK]...

@@ -25,8 +25,8 @@ int RunScan(const Args& args) {
   std::unique_ptr<FindingSink> sink = MakeSink(format);
   if (!sink) {
     return Fail(Status::Invalid(fmt::format(
-        "uprev scan: error: unknown --format '{}'; expected text, json or github{}", format,
-        format == "sarif" ? " (sarif is not available in this version yet)" : "")));
+        "uprev scan: error: unknown --format '{}'; expected text, json, sarif or github",
+        format)));
   }
   std::optional<Severity> threshold = ParseSeverity(fail_on);
   if (!threshold) {
