@@ -145,6 +145,26 @@ TEST_F(RunTest, SplitByOwnerGivesEachOwnerExactlyTheirFiles) {
   ExpectUntouched();
 }
 
+TEST_F(RunTest, SplitByRuleAndIntoOne) {
+  Invocation by_rule = RunUprev(repo_, {"run", "--split", "rule"});
+  ASSERT_EQ(by_rule.exit, 0) << by_rule.err;
+  std::string prefix = "uprev/" + RunId(by_rule.out) + "/";
+  EXPECT_EQ(UprevBranches(), (std::vector<std::string>{prefix + "buffer-constructor-size",
+                                                       prefix + "ioutil-readall",
+                                                       prefix + "logging-warn", prefix + "review"}));
+  EXPECT_EQ(Git("git diff --name-only " + base_ + " " + prefix + "logging-warn"),
+            "src/app.py\nsrc/jobs.py");
+  Git("git for-each-ref --format='%(refname)' refs/heads/uprev/ | xargs -r -n1 git update-ref -d");
+
+  Invocation one = RunUprev(repo_, {"run", "--split", "none"});
+  ASSERT_EQ(one.exit, 0) << one.err;
+  prefix = "uprev/" + RunId(one.out) + "/";
+  EXPECT_EQ(UprevBranches(), (std::vector<std::string>{prefix + "all", prefix + "review"}));
+  EXPECT_EQ(Git("git diff --name-only " + base_ + " " + prefix + "all"),
+            "src/app.py\nsrc/jobs.py\ntools/ingest/main.go\nweb/server.js");
+  ExpectUntouched();
+}
+
 TEST_F(RunTest, FailedVerificationKeepsNoBranchAndExitsOne) {
   Invocation failing = RunUprev(repo_, {"run", "--rules", "python-3.12", "--verify",
                                         "test ! -f src/jobs.py || exit 1"});
