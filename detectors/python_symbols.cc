@@ -90,6 +90,25 @@ bool IsScope(TSNode node) {
   return type == "function_definition" || type == "lambda";
 }
 
+bool IsComprehension(TSNode node) {
+  std::string_view type = Type(node);
+  return type == "list_comprehension" || type == "set_comprehension" ||
+         type == "dictionary_comprehension" || type == "generator_expression";
+}
+
+// The names a comprehension's `for` clauses bind; they are local to it.
+std::set<std::string> ComprehensionNames(TSNode comprehension, std::string_view source) {
+  std::set<std::string> names;
+  uint32_t count = ts_node_named_child_count(comprehension);
+  for (uint32_t i = 0; i < count; ++i) {
+    TSNode clause = ts_node_named_child(comprehension, i);
+    if (Type(clause) != "for_in_clause") continue;
+    TSNode left = ts_node_child_by_field_name(clause, "left", 4);
+    if (!ts_node_is_null(left)) CollectTargets(left, source, &names);
+  }
+  return names;
+}
+
 }  // namespace
 
 std::vector<std::string_view> PythonChain(TSNode node, std::string_view source) {
@@ -154,6 +173,7 @@ bool PythonSymbols::Shadowed(TSNode node, const std::string& name) {
     // A name inside an import statement is the import itself, not a use.
     if (type == "import_statement" || type == "import_from_statement") return true;
     if (IsScope(up) && LocalNames(up).count(name)) return true;
+    if (IsComprehension(up) && ComprehensionNames(up, source_).count(name)) return true;
     root = up;
   }
   return LocalNames(root).count(name) > 0;

@@ -95,6 +95,10 @@ TEST(PythonSymbolsTest, LocalNamesShadowImports) {
   EXPECT_EQ(Resolutions(code, "float_"),
             (Strings{"(shadowed)", "(shadowed)", "(shadowed)", "(shadowed)", "(shadowed)",
                      "numpy.float_", "(shadowed)"}));
+  // A comprehension's variable is local to the comprehension.
+  EXPECT_EQ(Resolutions("import numpy as np\nx = [np.float_ for np in data]\ny = np.float_\n",
+                        "float_"),
+            (Strings{"(shadowed)", "numpy.float_"}));
   // A module-level rebinding shadows everywhere.
   EXPECT_EQ(Resolutions("np = Namespace()\nx = np.float_\n", "float_"), Strings{"(shadowed)"});
 }

@@ -66,9 +66,10 @@ PassResult ApplyFixes(const SourceFile& file, const std::vector<Finding>& findin
     std::sort(list->begin(), list->end());
     list->erase(std::unique(list->begin(), list->end()), list->end());
   }
-  // Additions first, then each removal on the result of the one before:
+  // Each addition, then each removal, on the result of the one before:
   // several may edit one line (`from m import a, b`).
-  std::vector<ImportChanges> steps = {ImportChanges{imports.add, {}}};
+  std::vector<ImportChanges> steps;
+  for (const std::string& entry : imports.add) steps.push_back(ImportChanges{{entry}, {}});
   for (const std::string& entry : imports.remove) steps.push_back(ImportChanges{{}, {entry}});
   for (const ImportChanges& step : steps) {
     if (step.empty()) continue;

@@ -123,6 +123,18 @@ TEST(FixerTest, SuppressedFindingsAreNotFixed) {
             "old(1)  # uprev-ignore\n# uprev-ignore: old-new\nold(2)\nnew(3)\n");
 }
 
+TEST(FixerTest, SeveralNamesAddedToOneFromImport) {
+  // Each fix adds its own name to the same line; none may be lost.
+  RuleSet rules = Rules(R"(
+  - {id: f, language: python, message: m, pattern: numpy.float_, fix: numpy.float64}
+  - {id: c, language: python, message: m, pattern: numpy.complex_, fix: numpy.complex128}
+)");
+  SourceFile file("a.py", "from numpy import float_, complex_\nx = float_(1)\ny = complex_(2)\n",
+                  "python");
+  EXPECT_EQ(FixFile(rules, file, FixOptions()).text,
+            "from numpy import complex128, float64\nx = float64(1)\ny = complex128(2)\n");
+}
+
 TEST(FixerTest, SuppressionsCountOnlyInComments) {
   RuleSet rules = Rules(R"(
   - {id: old-new, language: python, message: m, pattern: old($X), fix: new($X)}
