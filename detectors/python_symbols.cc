@@ -180,13 +180,8 @@ bool PythonSymbols::Shadowed(TSNode node, const std::string& name) {
 }
 
 std::optional<std::string> PythonSymbols::Resolve(TSNode node) {
-  if (IsChainTail(node)) return std::nullopt;
-  std::vector<std::string_view> chain = PythonChain(node, source_);
-  if (chain.empty()) return std::nullopt;
-  std::string root(chain[0]);
-  if (Shadowed(node, root)) return std::nullopt;
-  const ImportBinding* binding = FindBinding(bindings_, root);
-  return Qualify(binding ? binding->qualified : root, chain);
+  return ResolveThroughImports(node, PythonChain(node, source_), bindings_,
+                               [this](TSNode n, const std::string& name) { return Shadowed(n, name); });
 }
 
 }  // namespace uprev

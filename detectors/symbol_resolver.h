@@ -67,6 +67,15 @@ const ImportBinding* FindBinding(const std::vector<ImportBinding>& bindings, std
 // the qualified name of a chain whose first name stands for `head`.
 std::string Qualify(std::string head, const std::vector<std::string_view>& chain);
 
+// The usual resolution of `chain`, the chain at `node`: nothing when `node`
+// is a chain's tail, the chain is empty, or `shadowed(node, first_name)`;
+// otherwise the first name through `bindings` (or as written).
+template <typename Shadowed>
+std::optional<std::string> ResolveThroughImports(TSNode node,
+                                                 const std::vector<std::string_view>& chain,
+                                                 const std::vector<ImportBinding>& bindings,
+                                                 Shadowed shadowed);
+
 // Whether `node` is the right-hand name of a larger chain (the `c` of
 // `a.b.c`): such a name is no symbol of its own.
 bool IsChainTail(TSNode node);
@@ -76,6 +85,18 @@ bool IsChainTail(TSNode node);
 // otherwise or when the language has no import-aware matching.
 std::vector<std::string_view> QualifiedChain(const Language& language, TSNode node,
                                              std::string_view source);
+
+template <typename Shadowed>
+std::optional<std::string> ResolveThroughImports(TSNode node,
+                                                 const std::vector<std::string_view>& chain,
+                                                 const std::vector<ImportBinding>& bindings,
+                                                 Shadowed shadowed) {
+  if (chain.empty() || IsChainTail(node)) return std::nullopt;
+  std::string root(chain[0]);
+  if (shadowed(node, root)) return std::nullopt;
+  const ImportBinding* binding = FindBinding(bindings, root);
+  return Qualify(binding ? binding->qualified : root, chain);
+}
 
 }  // namespace uprev
 
