@@ -16,6 +16,7 @@
 namespace uprev {
 
 struct CompiledMatcher;  // detectors/rule_matcher.h
+struct AstMatcher;       // detectors/clang/ast_matcher.h
 
 // A case of a rule's `tests`.
 struct RuleTest {
@@ -51,6 +52,12 @@ struct Rule {
   // constraint allows). No groups: the rule runs on every file of its
   // language.
   std::vector<std::vector<std::string>> prefilter;
+  // `matcher:` rules (C and C++) run through Clang on translation units
+  // instead of tree-sitter; `matchers` is then empty. A unit is parsed for
+  // them only when it, or a repository header it includes, contains one of
+  // `triggers` (none: every unit).
+  std::shared_ptr<const AstMatcher> ast_matcher;
+  std::vector<std::string> triggers;
   std::vector<RuleTest> tests;
   std::string file;  // the pack file and line the rule comes from
   uint32_t line = 0;

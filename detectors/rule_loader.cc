@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "detectors/clang/ast_matcher.h"
 #include "detectors/rule_matcher.h"
 
 namespace uprev {
@@ -130,6 +131,7 @@ class RuleCompiler {
   Result<Condition> CompileCondition(const Language& lang, const YAML::Node& item, bool primary);
   Status CompileFor(const Language& lang, const YAML::Node& node, bool primary);
   Status CompileQuery(const Language& lang, const YAML::Node& query, bool primary);
+  Status CompileAstMatcherRule(const YAML::Node& node);
   Status CheckMetavariables(const YAML::Node& node);
 
   const Locator& loc_;
@@ -339,17 +341,57 @@ Status RuleCompiler::CheckMetavariables(const YAML::Node& node) {
   return Status::Ok();
 }
 
+Status RuleCompiler::CompileAstMatcherRule(const YAML::Node& node) {
+  const YAML::Node text = node["matcher"];
+  if (rule_->language->name != "c" && rule_->language->name != "cpp") {
+    return loc_.Error(text, fmt::format("'matcher' (a Clang AST matcher) is for c and cpp rules, "
+                                        "not {}", rule_->language->name));
+  }
+  if (!text.IsScalar()) return loc_.Error(text, "'matcher' must be a string");
+  uint32_t offset = 0;
+  auto matcher = CompileAstMatcher(text.Scalar(), &offset);
+  if (!matcher.ok()) return loc_.ErrorInScalar(text, offset, matcher.status().message());
+  rule_->ast_matcher = *matcher;
+  for (const std::string& name : BoundNames(**matcher)) defined_.insert(name);
+  if (const YAML::Node triggers = node["triggers"]) {
+    auto words = StringList(loc_, triggers, "triggers");
+    if (!words.ok()) return words.status();
+    if (words->empty()) return loc_.Error(triggers, "'triggers' must not be empty");
+    rule_->triggers = std::move(*words);
+  }
+  // Clang names are any identifiers (`.bind("ptr")` is used as `$ptr`).
+  if (const YAML::Node fix = node["fix"]) {
+    const std::string& templ = fix.Scalar();
+    for (size_t i = 0; i < templ.size(); ++i) {
+      if (templ[i] != '$') continue;
+      size_t end = i + 1;
+      while (end < templ.size() && (std::isalnum(static_cast<unsigned char>(templ[end])) ||
+                                    templ[end] == '_')) {
+        ++end;
+      }
+      std::string name = templ.substr(i + 1, end - i - 1);
+      if (!name.empty() && !defined_.count(name)) {
+        return loc_.ErrorInScalar(fix, static_cast<uint32_t>(i),
+                                  fmt::format("the fix uses ${} but the matcher binds no node "
+                                              "'{}' (.bind(\"{}\"))", name, name, name));
+      }
+    }
+  }
+  return Status::Ok();
+}
+
 Status RuleCompiler::Compile(const YAML::Node& node) {
-  int sources = (node["pattern"] ? 1 : 0) + (node["patterns"] ? 1 : 0) + (node["query"] ? 1 : 0);
-  if (node["matcher"]) {
-    return loc_.Error(node["matcher"],
-                      "'matcher' rules need the Clang engine, which this build of uprev does "
-                      "not have yet; use 'pattern' (tree-sitter) instead");
-  }
+  int sources = (node["pattern"] ? 1 : 0) + (node["patterns"] ? 1 : 0) + (node["query"] ? 1 : 0) +
+                (node["matcher"] ? 1 : 0);
   if (sources != 1) {
-    return loc_.Error(node, fmt::format("rule '{}' needs exactly one of 'pattern', 'patterns' "
-                                        "or 'query'", rule_->id));
+    return loc_.Error(node, fmt::format("rule '{}' needs exactly one of 'pattern', 'patterns', "
+                                        "'query' or 'matcher'", rule_->id));
   }
+  if (node["triggers"] && !node["matcher"]) {
+    return loc_.Error(node["triggers"], "'triggers' is for 'matcher' rules; pattern rules find "
+                                        "their words themselves");
+  }
+  if (node["matcher"]) return CompileAstMatcherRule(node);
   bool primary = true;
   for (std::string_view name : rule_->language->applies_to) {
     const Language* lang = FindLanguage(name);
@@ -397,6 +439,7 @@ Status ParseWhere(const Locator& loc, const YAML::Node& where, Rule* rule,
       // A kind may belong to any grammar the rule runs on (a javascript rule
       // may constrain a TypeScript-only kind such as as_expression).
       for (const std::string& kind : *kinds) {
+        if (rule->ast_matcher) break;  // Clang node kinds, checked when matching
         bool known = false;
         for (std::string_view lang : rule->language->applies_to) {
           known |= ts_language_symbol_for_name(FindLanguage(lang)->grammar(), kind.data(),
@@ -474,8 +517,8 @@ Result<Rule> ParseRule(const Locator& loc, const YAML::Node& node, const std::st
                        const std::string& path) {
   Status keys = CheckKeys(loc, node, "a rule",
                           {"id", "language", "severity", "message", "pattern", "patterns",
-                           "query", "matcher", "where", "fix", "imports", "confidence",
-                           "review", "tests"});
+                           "query", "matcher", "triggers", "where", "fix", "imports",
+                           "confidence", "review", "tests"});
   if (!keys.ok()) return keys;
   Rule rule;
   rule.pack = pack;
@@ -530,7 +573,7 @@ Result<Rule> ParseRule(const Locator& loc, const YAML::Node& node, const std::st
   if (const YAML::Node i = node["imports"]) {
     if (!rule.language->import_management) {
       return loc.Error(i, fmt::format("'imports' is supported for python, go, javascript, "
-                                      "typescript and java, not for {}", rule.language->name));
+                                      "typescript, java, c and cpp, not for {}", rule.language->name));
     }
     Status s = ParseImports(loc, i, &rule);
     if (!s.ok()) return s;

@@ -52,7 +52,7 @@ TEST(RuleLoaderTest, UnknownKey) {
   EXPECT_EQ(ErrorOf(std::string(kHeader) + "  - id: a\n    language: python\n    message: m\n"
                                            "    pattern: f()\n    severty: error\n"),
             "p.yaml:7:5: error: unknown key 'severty' in a rule; expected one of: id, language, "
-            "severity, message, pattern, patterns, query, matcher, where, fix, imports, "
+            "severity, message, pattern, patterns, query, matcher, triggers, where, fix, imports, "
             "confidence, review, tests");
 }
 
@@ -156,16 +156,39 @@ TEST(RuleLoaderTest, TestsAreChecked) {
             "p.yaml:9:19: error: 'findings' must be a whole number");
 }
 
-TEST(RuleLoaderTest, NotYetSupportedKeysSaySo) {
-  EXPECT_EQ(ErrorOf(std::string(kHeader) + "  - id: a\n    language: cpp\n    message: m\n"
+TEST(RuleLoaderTest, MatcherRulesCompileWithClangsParser) {
+  std::string rule = std::string(kHeader) + "  - id: a\n    language: cpp\n    message: m\n";
+  auto pack = ParseRulePack("p.yaml", rule + "    matcher: callExpr(callee(functionDecl("
+                                              "hasName(\"f\")))).bind(\"call\")\n"
+                                              "    fix: g($call)\n    triggers: [f]\n");
+  ASSERT_TRUE(pack.ok()) << pack.status().message();
+  EXPECT_TRUE(pack->rules[0].ast_matcher);
+  EXPECT_TRUE(pack->rules[0].matchers.empty());
+  EXPECT_EQ(pack->rules[0].triggers, std::vector<std::string>{"f"});
+  // The position is inside the matcher text, from Clang's parser.
+  EXPECT_EQ(ErrorOf(rule + "    matcher: callExpr(calee(expr()))\n"),
+            "p.yaml:6:23: error: the matcher does not parse: Matcher not found: calee");
+  EXPECT_EQ(ErrorOf(rule + "    matcher: |\n      callExpr(\n        argumentCountIs(\"x\"))\n"),
+            "p.yaml:8:25: error: the matcher does not parse: Incorrect type for arg 1. "
+            "(Expected = unsigned) != (Actual = String)");
+  EXPECT_EQ(ErrorOf(rule + "    matcher: callExpr()\n    fix: g($arg)\n"),
+            "p.yaml:7:12: error: the fix uses $arg but the matcher binds no node 'arg' "
+            "(.bind(\"arg\"))");
+  EXPECT_EQ(ErrorOf(std::string(kHeader) + "  - id: a\n    language: python\n    message: m\n"
                                            "    matcher: callExpr()\n"),
-            "p.yaml:6:14: error: 'matcher' rules need the Clang engine, which this build of "
-            "uprev does not have yet; use 'pattern' (tree-sitter) instead");
-  EXPECT_EQ(ErrorOf(std::string(kHeader) + "  - id: a\n    language: c\n    message: m\n"
-                                           "    pattern: f()\n    fix: g()\n"
-                                           "    imports: {add: [stdio.h]}\n"),
-            "p.yaml:8:14: error: 'imports' is supported for python, go, javascript, typescript "
-            "and java, not for c");
+            "p.yaml:6:14: error: 'matcher' (a Clang AST matcher) is for c and cpp rules, not "
+            "python");
+  EXPECT_EQ(ErrorOf(rule + "    pattern: f()\n    triggers: [f]\n"),
+            "p.yaml:7:15: error: 'triggers' is for 'matcher' rules; pattern rules find their "
+            "words themselves");
+}
+
+TEST(RuleLoaderTest, ImportsNeedImportManagement) {
+  EXPECT_EQ(ErrorOf(std::string(kHeader) + "  - id: a\n    language: yaml\n    message: m\n"
+                                           "    pattern: 'a: 1'\n    fix: 'a: 2'\n"
+                                           "    imports: {add: [x]}\n"),
+            "p.yaml:8:14: error: 'imports' is supported for python, go, javascript, typescript, "
+            "java, c and cpp, not for yaml");
 }
 
 TEST(RuleLoaderTest, ContentHashIsFnv1a64) {

@@ -138,6 +138,18 @@ RuleSet RuleSet::Only(const std::vector<std::string>& ids) const {
   return RuleSet(std::move(packs));
 }
 
+bool TextContainsWord(std::string_view text, std::string_view word) {
+  return !word.empty() && ContainsWord(text, word);
+}
+
+std::vector<int> RuleSet::AstMatcherRules() const {
+  std::vector<int> out;
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    if (rules_[i]->ast_matcher) out.push_back(static_cast<int>(i));
+  }
+  return out;
+}
+
 std::vector<int> RuleSet::ActiveRules(const Language& language, std::string_view text) const {
   std::vector<int> active;
   for (size_t i = 0; i < rules_.size(); ++i) {

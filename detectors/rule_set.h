@@ -27,6 +27,9 @@ class RuleSet {
   // covers it and the text passes their prefilter.
   std::vector<int> ActiveRules(const Language& language, std::string_view text) const;
 
+  // The `matcher:` rules, which Clang runs on translation units.
+  std::vector<int> AstMatcherRules() const;
+
   // Every match of the `active` rules in `tree`, sorted by position. With
   // `imports`, also the file's import bindings (Python).
   std::vector<Match> FindMatches(const SyntaxTree& tree, const std::vector<int>& active,
@@ -36,6 +39,10 @@ class RuleSet {
   std::vector<RulePack> packs_;
   std::vector<const Rule*> rules_;
 };
+
+// Whether `word` occurs in `text` not as part of a longer identifier (the
+// prefilter's test).
+bool TextContainsWord(std::string_view text, std::string_view word);
 
 }  // namespace uprev
 

@@ -81,12 +81,14 @@ void KeepThoseInComments(const SyntaxTree& tree, std::vector<Suppression>* suppr
 
 }  // namespace
 
-Analysis AnalyzeFile(const RuleSet& rules, const SourceFile& file) {
+Analysis AnalyzeFile(const RuleSet& rules, const SourceFile& file,
+                     const std::vector<Finding>* extra) {
   Analysis analysis;
   const Language* language = FindLanguage(file.language());
   if (!language) return analysis;
   bool has_suppressions = file.text().find("uprev-ignore") != std::string::npos;
   std::vector<int> active = rules.ActiveRules(*language, file.text());
+  if (extra) analysis.findings = *extra;
   if (active.empty() && !has_suppressions) return analysis;
   SyntaxTree tree = SyntaxTree::Parse(*language, file.text());
   analysis.parsed = true;
@@ -95,8 +97,10 @@ Analysis AnalyzeFile(const RuleSet& rules, const SourceFile& file) {
     KeepThoseInComments(tree, &analysis.suppressions);
   }
   std::vector<ImportBinding> imports;
-  for (const Match& match : rules.FindMatches(tree, active, &imports)) {
-    analysis.findings.push_back(MakeFinding(*rules.rules()[match.rule], match, file, imports));
+  if (!active.empty()) {
+    for (const Match& match : rules.FindMatches(tree, active, &imports)) {
+      analysis.findings.push_back(MakeFinding(*rules.rules()[match.rule], match, file, imports));
+    }
   }
   ApplySuppressions(&analysis.suppressions, &analysis.findings);
   std::sort(analysis.findings.begin(), analysis.findings.end(), FindingLess);

@@ -18,8 +18,11 @@ struct Analysis {
   bool parsed = false;  // false when the prefilter ruled every rule out
 };
 
-// `file.language()` must name a registry language.
-Analysis AnalyzeFile(const RuleSet& rules, const SourceFile& file);
+// `file.language()` must name a registry language. `extra` are findings made
+// elsewhere for this text (Clang matcher rules); they are suppressed and
+// sorted with the file's own.
+Analysis AnalyzeFile(const RuleSet& rules, const SourceFile& file,
+                     const std::vector<Finding>* extra = nullptr);
 
 // The rule id under which unused suppressions are reported.
 inline constexpr std::string_view kUnusedSuppressionRule = "uprev-unused-suppression";

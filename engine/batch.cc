@@ -138,11 +138,22 @@ std::vector<Slot> ForEachSource(const FileSystem& fs, const std::vector<std::str
 
 }  // namespace
 
+namespace {
+
+const std::vector<Finding>* ExtraFor(const ExtraFindings* extra, const std::string& path) {
+  if (!extra) return nullptr;
+  auto it = extra->find(path);
+  return it == extra->end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
 ScanResult ScanFiles(const RuleSet& rules, const FileSystem& fs,
-                     const std::vector<std::string>& paths, const BatchOptions& options) {
+                     const std::vector<std::string>& paths, const BatchOptions& options,
+                     const ExtraFindings* extra) {
   Clock::time_point start = Clock::now();
   std::vector<Slot> slots = ForEachSource(fs, paths, options, [&](const SourceFile& source, Slot* slot) {
-    Analysis analysis = AnalyzeFile(rules, source);
+    Analysis analysis = AnalyzeFile(rules, source, ExtraFor(extra, source.path()));
     slot->findings = std::move(analysis.findings);
     for (Finding& f : UnusedSuppressionFindings(rules, source, analysis)) {
       slot->findings.push_back(std::move(f));
@@ -160,10 +171,10 @@ ScanResult ScanFiles(const RuleSet& rules, const FileSystem& fs,
 
 FixResult FixFiles(const RuleSet& rules, const FileSystem& fs,
                    const std::vector<std::string>& paths, const FixOptions& fix_options,
-                   const BatchOptions& options) {
+                   const BatchOptions& options, const ExtraFindings* extra) {
   Clock::time_point start = Clock::now();
   std::vector<Slot> slots = ForEachSource(fs, paths, options, [&](const SourceFile& source, Slot* slot) {
-    FixOutcome outcome = FixFile(rules, source, fix_options);
+    FixOutcome outcome = FixFile(rules, source, fix_options, ExtraFor(extra, source.path()));
     if (outcome.changed() || !outcome.conflicts.empty() || !outcome.demoted.empty()) {
       slot->fix = FileFix{source.path(), source.text(), std::move(outcome)};
     }

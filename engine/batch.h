@@ -5,6 +5,7 @@
 #define UPREV_ENGINE_BATCH_H_
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,8 +41,12 @@ struct ScanResult {
   ScanStats stats;
 };
 
+// Findings made elsewhere (Clang matcher rules), by path as in `paths`.
+using ExtraFindings = std::map<std::string, std::vector<Finding>>;
+
 ScanResult ScanFiles(const RuleSet& rules, const FileSystem& fs,
-                     const std::vector<std::string>& paths, const BatchOptions& options);
+                     const std::vector<std::string>& paths, const BatchOptions& options,
+                     const ExtraFindings* extra = nullptr);
 
 struct FileFix {
   std::string path;
@@ -56,7 +61,7 @@ struct FixResult {
 
 FixResult FixFiles(const RuleSet& rules, const FileSystem& fs,
                    const std::vector<std::string>& paths, const FixOptions& fix_options,
-                   const BatchOptions& options);
+                   const BatchOptions& options, const ExtraFindings* extra = nullptr);
 
 // Runs `work(i)` for i in [0, n) on `jobs` threads (0: every core).
 void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& work,

@@ -95,8 +95,10 @@ Finding Demote(Finding f, std::string why) {
 // The fixpoint of one file; see fixer.h.
 class Fixpoint {
  public:
-  Fixpoint(const RuleSet& rules, const SourceFile& file, const FixOptions& options)
-      : rules_(rules), file_(file), options_(options), language_(FindLanguage(file.language())) {
+  Fixpoint(const RuleSet& rules, const SourceFile& file, const FixOptions& options,
+           const std::vector<Finding>* extra)
+      : rules_(rules), file_(file), options_(options), extra_(extra),
+        language_(FindLanguage(file.language())) {
     out_.text = file.text();
   }
 
@@ -105,7 +107,8 @@ class Fixpoint {
     bool exhausted = false;
     for (int pass = 1; pass <= options_.max_passes; ++pass) {
       SourceFile current(file_.path(), out_.text, file_.language());
-      std::vector<Finding> findings = AnalyzeFile(rules_, current).findings;
+      std::vector<Finding> findings =
+          AnalyzeFile(rules_, current, pass == 1 ? extra_ : nullptr).findings;
       std::vector<int> candidates = Candidates(findings);
       if (candidates.empty()) break;
       std::vector<int> chosen = Choose(findings, candidates);
@@ -116,6 +119,7 @@ class Fixpoint {
         result = ApplyFixes(current, findings, chosen);
       }
       if (chosen.empty()) continue;
+      if (pass == 1 && extra_) ReportWaitingExtras(findings, candidates, chosen);
       Advance(findings, chosen, result);
       out_.passes = pass;
       exhausted = pass == options_.max_passes;
@@ -197,6 +201,24 @@ class Fixpoint {
     return {};
   }
 
+  // Extra findings nested in a fix of this pass cannot be retried: their
+  // ranges belong to the text before it.
+  void ReportWaitingExtras(const std::vector<Finding>& findings, const std::vector<int>& candidates,
+                           const std::vector<int>& chosen) {
+    for (int i : candidates) {
+      const Finding& f = findings[i];
+      if (std::find(chosen.begin(), chosen.end(), i) != chosen.end() || demoted_.count(KeyOf(f))) {
+        continue;
+      }
+      bool from_extra = std::any_of(extra_->begin(), extra_->end(), [&](const Finding& e) {
+        return e.rule == f.rule && e.range == f.range;
+      });
+      if (!from_extra) continue;
+      out_.conflicts.push_back(Demote(f, "inside another fix of this pass; run uprev fix again "
+                                         "to apply it"));
+    }
+  }
+
   // Takes the pass's result as the new text, moving what is remembered
   // about regions along with it.
   void Advance(const std::vector<Finding>& findings, const std::vector<int>& chosen,
@@ -249,6 +271,7 @@ class Fixpoint {
   const RuleSet& rules_;
   const SourceFile& file_;
   const FixOptions& options_;
+  const std::vector<Finding>* extra_;
   const Language* language_;
   FixOutcome out_;
   std::set<FixKey> demoted_;
@@ -259,8 +282,9 @@ class Fixpoint {
 
 }  // namespace
 
-FixOutcome FixFile(const RuleSet& rules, const SourceFile& file, const FixOptions& options) {
-  return Fixpoint(rules, file, options).Run();
+FixOutcome FixFile(const RuleSet& rules, const SourceFile& file, const FixOptions& options,
+                   const std::vector<Finding>* extra) {
+  return Fixpoint(rules, file, options, extra).Run();
 }
 
 }  // namespace uprev

@@ -30,7 +30,12 @@ struct FixOutcome {
   bool changed() const { return !applied.empty(); }
 };
 
-FixOutcome FixFile(const RuleSet& rules, const SourceFile& file, const FixOptions& options);
+// `extra`: findings made elsewhere for `file`'s text (Clang matcher rules),
+// applied in the first pass with the file's own. They cannot be re-found on
+// the changed text, so one that waits behind an enclosing fix is reported as
+// a conflict, to be fixed by the next `uprev fix`.
+FixOutcome FixFile(const RuleSet& rules, const SourceFile& file, const FixOptions& options,
+                   const std::vector<Finding>* extra = nullptr);
 
 }  // namespace uprev
 

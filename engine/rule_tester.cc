@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "engine/analyzer.h"
+#include "engine/clang_scan.h"
 #include "engine/fixer.h"
 
 namespace uprev {
@@ -23,14 +24,21 @@ std::string RunCase(const RuleSet& single, const Rule& rule, const RuleTest& tes
                                                ? std::string_view("")
                                                : rule.language->extensions[0]);
   SourceFile source(path, test.code, std::string(rule.language->name));
+  // Matcher rules: Clang compiles the case on its own.
+  std::vector<Finding> clang;
+  if (rule.ast_matcher) {
+    Result<std::vector<Finding>> found = ScanSourceWithClang(single, source);
+    if (!found.ok()) return found.status().message();
+    clang = std::move(*found);
+  }
   if (test.findings) {
-    size_t got = AnalyzeFile(single, source).findings.size();
+    size_t got = AnalyzeFile(single, source, &clang).findings.size();
     if (got == static_cast<size_t>(*test.findings)) return "";
     return fmt::format("expected {} finding(s), got {}", *test.findings, got);
   }
   FixOptions options;
   options.every_confidence = true;
-  FixOutcome outcome = FixFile(single, source, options);
+  FixOutcome outcome = FixFile(single, source, options, &clang);
   if (outcome.text != *test.fixed) {
     std::string why = fmt::format("the fix gives\n{}\n  expected\n{}", Indent(outcome.text),
                                   Indent(*test.fixed));
@@ -39,7 +47,12 @@ std::string RunCase(const RuleSet& single, const Rule& rule, const RuleTest& tes
     return why;
   }
   SourceFile again(path, outcome.text, std::string(rule.language->name));
-  FixOutcome second = FixFile(single, again, options);
+  if (rule.ast_matcher) {
+    Result<std::vector<Finding>> found = ScanSourceWithClang(single, again);
+    if (!found.ok()) return "the fixed code does not compile: " + found.status().message();
+    clang = std::move(*found);
+  }
+  FixOutcome second = FixFile(single, again, options, &clang);
   if (second.text != outcome.text) {
     return fmt::format("the fix is not idempotent: fixing the output again gives\n{}",
                        Indent(second.text));

@@ -68,4 +68,30 @@ std::string RenderFix(std::string_view templ, const Match& match, const SourceFi
   return out;
 }
 
+std::string RenderFixWithTexts(std::string_view templ,
+                               const std::vector<std::pair<std::string, std::string>>& texts) {
+  std::string out;
+  for (size_t i = 0; i < templ.size();) {
+    const std::pair<std::string, std::string>* best = nullptr;
+    if (templ[i] == '$') {
+      for (const auto& entry : texts) {
+        size_t end = i + 1 + entry.first.size();
+        bool whole = end >= templ.size() ||
+                     !(std::isalnum(static_cast<unsigned char>(templ[end])) || templ[end] == '_');
+        if (whole && templ.compare(i + 1, entry.first.size(), entry.first) == 0 &&
+            (!best || entry.first.size() > best->first.size())) {
+          best = &entry;
+        }
+      }
+    }
+    if (best) {
+      out += best->second;
+      i += 1 + best->first.size();
+    } else {
+      out.push_back(templ[i++]);
+    }
+  }
+  return out;
+}
+
 }  // namespace uprev

@@ -5,6 +5,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/match.h"
 #include "core/source_file.h"
@@ -16,6 +18,12 @@ namespace uprev {
 // of the line the match starts on. A final newline of the template is
 // dropped unless the matched text itself ends with one.
 std::string RenderFix(std::string_view templ, const Match& match, const SourceFile& file);
+
+// Renders `templ` with `$name` replaced by the text bound to `name` (Clang
+// matcher bindings, which are any identifiers). Longer names win (`$ptr`
+// before `$p`); a `$` that names nothing stays as written.
+std::string RenderFixWithTexts(std::string_view templ,
+                               const std::vector<std::pair<std::string, std::string>>& texts);
 
 }  // namespace uprev
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -638,6 +639,257 @@ std::vector<Edit> JavaImportEdits(std::string_view text, const ImportChanges& ch
   return edits;
 }
 
+// ---- C / C++ ----
+
+// A header as an `#include` spells it: `<memory>` is angle, `"a/b.h"` not.
+struct Header {
+  bool angle = true;
+  std::string name;  // between the delimiters
+  auto operator<=>(const Header&) const = default;
+};
+
+// One `#include` of the file, as the whole lines it spans.
+struct Include {
+  Header header;
+  uint32_t begin = 0;  // start of its first line
+  uint32_t end = 0;    // past its last newline (or end of text)
+  // Outside every `#if` but an include guard, and outside code (`extern
+  // "C" {`): a header added next to it applies to the whole file.
+  bool top_level = false;
+};
+
+struct CppFile {
+  std::vector<Include> includes;  // in file order
+  uint32_t preamble_end = 0;      // where the first include of a file goes
+};
+
+// Top-level includes of one kind on consecutive lines.
+using IncludeBlock = std::vector<const Include*>;
+
+// A rule entry: `<memory>`, `"util/foo.h"`, or a bare `memory`, taken as an
+// angle include since bare names in rules are system headers.
+Header ParseHeaderEntry(std::string_view entry) {
+  entry = Trim(entry);
+  if (entry.size() < 2 || (entry.front() != '<' && entry.front() != '"')) {
+    return Header{true, std::string(entry)};
+  }
+  return Header{entry.front() == '<', std::string(entry.substr(1, entry.size() - 2))};
+}
+
+// The entries without repeats, in name order.
+std::vector<Header> ParseHeaderEntries(const std::vector<std::string>& entries) {
+  std::vector<Header> headers;
+  for (const std::string& entry : entries) headers.push_back(ParseHeaderEntry(entry));
+  std::sort(headers.begin(), headers.end());
+  headers.erase(std::unique(headers.begin(), headers.end()), headers.end());
+  return headers;
+}
+
+std::string IncludeText(const Header& h) {
+  return h.angle ? "#include <" + h.name + ">\n" : "#include \"" + h.name + "\"\n";
+}
+
+uint32_t LineStartOf(std::string_view text, uint32_t offset) {
+  size_t nl = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
+  return nl == std::string_view::npos ? 0 : static_cast<uint32_t>(nl + 1);
+}
+
+// Past the newline of the line holding the last byte before `end`
+// (tree-sitter's directives already end past it, comments do not).
+uint32_t LineEndOf(std::string_view text, uint32_t end) {
+  if (end > 0 && text[end - 1] == '\n') return end;
+  size_t nl = text.find('\n', end);
+  return nl == std::string_view::npos ? static_cast<uint32_t>(text.size())
+                                      : static_cast<uint32_t>(nl + 1);
+}
+
+// Whether the line starting at `offset` is blank; true at the end of text.
+bool BlankLineAt(std::string_view text, uint32_t offset) {
+  size_t nl = text.find('\n', offset);
+  return Trim(text.substr(offset, nl == std::string_view::npos ? nl : nl - offset)).empty();
+}
+
+// The header an include names; none for `#include MACRO`.
+std::optional<Header> HeaderOf(TSNode include, std::string_view text) {
+  TSNode path = ts_node_child_by_field_name(include, "path", 4);
+  if (ts_node_is_null(path)) return std::nullopt;
+  std::string_view type = ts_node_type(path), spelled = NodeText(path, text);
+  if ((type != "system_lib_string" && type != "string_literal") || spelled.size() < 2) {
+    return std::nullopt;
+  }
+  return Header{type == "system_lib_string", std::string(spelled.substr(1, spelled.size() - 2))};
+}
+
+// The `#ifndef X` + `#define X` include guard when it is the first thing
+// in the file after comments.
+std::optional<TSNode> IncludeGuard(TSNode root, std::string_view text) {
+  for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
+    TSNode node = ts_node_named_child(root, i);
+    if (std::string_view(ts_node_type(node)) == "comment") continue;
+    if (std::string_view(ts_node_type(node)) != "preproc_ifdef" ||
+        std::string_view(ts_node_type(ts_node_child(node, 0))) != "#ifndef") {
+      return std::nullopt;
+    }
+    TSNode name = ts_node_child_by_field_name(node, "name", 4);
+    TSNode define = ts_node_named_child(node, 1);
+    if (ts_node_is_null(define) || std::string_view(ts_node_type(define)) != "preproc_def" ||
+        NodeText(ts_node_child_by_field_name(define, "name", 4), text) != NodeText(name, text)) {
+      return std::nullopt;
+    }
+    return node;
+  }
+  return std::nullopt;
+}
+
+// Where the first include of a file goes: after its include guard or
+// `#pragma once`, else after the leading comments that a blank line sets
+// apart (a licence, not the doc comment of the first declaration).
+uint32_t PreambleEnd(TSNode root, std::string_view text, std::optional<TSNode> guard) {
+  if (guard) return LineEndOf(text, ts_node_end_byte(ts_node_named_child(*guard, 1)));
+  uint32_t end = 0;
+  for (uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
+    TSNode node = ts_node_named_child(root, i);
+    std::string_view type = ts_node_type(node);
+    uint32_t node_end = ts_node_end_byte(node), line_end = LineEndOf(text, node_end);
+    if (type == "preproc_call" &&
+        Trim(NodeText(ts_node_child_by_field_name(node, "argument", 8), text)) == "once" &&
+        Trim(NodeText(ts_node_child_by_field_name(node, "directive", 9), text)) == "#pragma") {
+      return line_end;
+    }
+    // A comment with code after it on its line ends no preamble.
+    if (type != "comment" || !Trim(text.substr(node_end, line_end - node_end)).empty()) break;
+    if (BlankLineAt(text, line_end)) end = line_end;
+  }
+  return end;
+}
+
+CppFile ScanCppFile(std::string_view language, std::string_view text) {
+  SyntaxTree tree = SyntaxTree::Parse(*FindLanguage(language), text);
+  TSNode root = tree.root();
+  std::optional<TSNode> guard = IncludeGuard(root, text);
+  CppFile file{{}, PreambleEnd(root, text, guard)};
+  WalkTree(root, [&](TSNode node) {
+    if (std::string_view(ts_node_type(node)) != "preproc_include") return Walk::kDescend;
+    if (std::optional<Header> header = HeaderOf(node, text)) {
+      TSNode parent = ts_node_parent(node);
+      bool top_level = ts_node_eq(parent, root) || (guard && ts_node_eq(parent, *guard));
+      file.includes.push_back(Include{*header, LineStartOf(text, ts_node_start_byte(node)),
+                                      LineEndOf(text, ts_node_end_byte(node)), top_level});
+    }
+    return Walk::kSkipChildren;
+  });
+  return file;
+}
+
+std::vector<IncludeBlock> IncludeBlocks(const CppFile& file) {
+  std::vector<IncludeBlock> blocks;
+  const Include* last = nullptr;
+  for (const Include& include : file.includes) {
+    if (!include.top_level) continue;
+    if (!last || include.begin != last->end || include.header.angle != last->header.angle) {
+      blocks.emplace_back();
+    }
+    blocks.back().push_back(&include);
+    last = &include;
+  }
+  return blocks;
+}
+
+// The group a header sorts with in common layouts (Google, LLVM): C system
+// headers (`<stdio.h>`) apart from C++ ones (`<memory>`), project headers by
+// their top directory.
+std::string GroupOf(const Header& h) {
+  if (h.angle) return h.name.find('.') == std::string::npos ? "<>" : "<.h>";
+  return h.name.substr(0, std::min(h.name.size(), h.name.find('/')));
+}
+
+// The block of `header`'s kind with the most headers of its group, then the
+// most headers; the later one on a tie, since a file's first block is often
+// only its own header.
+const IncludeBlock* BestBlock(const std::vector<IncludeBlock>& blocks, const Header& header) {
+  const IncludeBlock* best = nullptr;
+  std::pair<size_t, size_t> best_score;
+  for (const IncludeBlock& block : blocks) {
+    if (block.front()->header.angle != header.angle) continue;
+    std::pair<size_t, size_t> score{
+        std::count_if(block.begin(), block.end(),
+                      [&](const Include* i) { return GroupOf(i->header) == GroupOf(header); }),
+        block.size()};
+    if (!best || score >= best_score) {
+      best = &block;
+      best_score = score;
+    }
+  }
+  return best;
+}
+
+// Where `header` goes in `block`: in sorted place when the block is
+// sorted, else after its last line.
+uint32_t OffsetInBlock(const IncludeBlock& block, const Header& header) {
+  auto by_name = [](const Include* a, const Include* b) { return a->header.name < b->header.name; };
+  if (std::is_sorted(block.begin(), block.end(), by_name)) {
+    for (const Include* include : block) {
+      if (include->header.name > header.name) return include->begin;
+    }
+  }
+  return block.back()->end;
+}
+
+// `added` with the file's line ending: a CRLF file stays CRLF.
+std::string InFileLineEnding(std::string_view text, std::string added) {
+  size_t nl = text.find('\n');
+  if (nl == std::string_view::npos || nl == 0 || text[nl - 1] != '\r') return added;
+  for (size_t at = added.find('\n'); at != std::string::npos; at = added.find('\n', at + 2)) {
+    added.insert(at, 1, '\r');
+  }
+  return added;
+}
+
+// `lines` as a block of their own at `at`, blank lines around them.
+std::string SeparatedBlock(std::string_view text, uint32_t at, const std::string& lines) {
+  return (at > 0 ? "\n" : "") + lines + (BlankLineAt(text, at) ? "" : "\n");
+}
+
+// Entries are headers (see ParseHeaderEntry). A header is matched under
+// either spelling and inside any `#if`: `"x.h"` and `<x.h>` usually find
+// the same file, and adding it again would only duplicate it.
+std::vector<Edit> CppIncludeEdits(std::string_view language, std::string_view text,
+                                  const ImportChanges& changes) {
+  CppFile file = ScanCppFile(language, text);
+  std::vector<IncludeBlock> blocks = IncludeBlocks(file);
+  auto present = [&](const Header& h) {
+    return std::any_of(file.includes.begin(), file.includes.end(),
+                       [&](const Include& i) { return i.header.name == h.name; });
+  };
+  std::map<uint32_t, std::string> inserts;  // merged: EditSet refuses two at one point
+  std::string new_angle, new_quoted;
+  for (const Header& header : ParseHeaderEntries(changes.add)) {
+    if (present(header)) continue;
+    if (const IncludeBlock* block = BestBlock(blocks, header)) {
+      inserts[OffsetInBlock(*block, header)] += IncludeText(header);
+    } else {
+      (header.angle ? new_angle : new_quoted) += IncludeText(header);
+    }
+  }
+  if (!new_angle.empty() || !new_quoted.empty()) {
+    uint32_t at = blocks.empty() ? file.preamble_end : blocks.back().back()->end;
+    std::string gap = !new_angle.empty() && !new_quoted.empty() ? "\n" : "";
+    inserts[at] += SeparatedBlock(text, at, new_angle + gap + new_quoted);
+  }
+  std::vector<Edit> edits;
+  for (auto& [at, lines] : inserts) {
+    if (at == text.size() && at > 0 && text.back() != '\n') lines = "\n" + lines;
+    edits.push_back(Edit{{at, at}, InFileLineEnding(text, lines), -1});
+  }
+  for (const Header& header : ParseHeaderEntries(changes.remove)) {
+    for (const Include& include : file.includes) {
+      if (include.header.name != header.name) continue;
+      edits.push_back(Edit{{include.begin, include.end}, "", -1});
+    }
+  }
+  return edits;
+}
+
 }  // namespace
 
 std::vector<Edit> PlanImportEdits(std::string_view language, std::string_view text,
@@ -646,6 +898,7 @@ std::vector<Edit> PlanImportEdits(std::string_view language, std::string_view te
   if (language == "go") return GoImportEdits(text, changes);
   if (IsJs(language)) return JsImportEdits(text, changes);
   if (language == "java") return JavaImportEdits(text, changes);
+  if (language == "c" || language == "cpp") return CppIncludeEdits(language, text, changes);
   return {};
 }
 

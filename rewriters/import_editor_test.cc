@@ -108,8 +108,119 @@ TEST(ImportEditorTest, JavaImportsAfterTheLastAndUnusedOnesGo) {
             "package p;\n\nimport java.util.List;\n\nclass T {}\n");
 }
 
+TEST(ImportEditorTest, CppAddsInSortedPlaceInASortedBlock) {
+  EXPECT_EQ(
+      Apply("cpp", "#include <algorithm>\n#include <string>\n#include <vector>\n\nint x;\n",
+            {{"<memory>"}, {}}),
+      "#include <algorithm>\n#include <memory>\n#include <string>\n#include <vector>\n\nint x;\n");
+  // Last in the block, and a file whose last line has no newline.
+  EXPECT_EQ(Apply("cpp", "#include <algorithm>\n#include <map>", {{"<vector>"}, {}}),
+            "#include <algorithm>\n#include <map>\n#include <vector>\n");
+}
+
+TEST(ImportEditorTest, CppAppendsToAnUnsortedBlock) {
+  EXPECT_EQ(Apply("cpp", "#include <vector>\n#include <algorithm>\n\nint x;\n", {{"<memory>"}, {}}),
+            "#include <vector>\n#include <algorithm>\n#include <memory>\n\nint x;\n");
+}
+
+TEST(ImportEditorTest, CppPicksTheBlockOfTheHeadersGroup) {
+  // Google layout: own header, C system, C++ standard, project headers.
+  std::string before =
+      "#include \"foo/foo.h\"\n\n#include <stdio.h>\n\n#include <string>\n#include <vector>\n\n"
+      "#include \"absl/strings/str_cat.h\"\n#include \"foo/bar.h\"\n\nint x;\n";
+  EXPECT_EQ(Apply("cpp", before, {{"<memory>", "<stdlib.h>", "\"foo/baz.h\""}, {}}),
+            "#include \"foo/foo.h\"\n\n#include <stdio.h>\n#include <stdlib.h>\n\n"
+            "#include <memory>\n#include <string>\n#include <vector>\n\n"
+            "#include \"absl/strings/str_cat.h\"\n#include \"foo/bar.h\"\n#include "
+            "\"foo/baz.h\"\n\nint x;\n");
+}
+
+TEST(ImportEditorTest, CppHeaderAlreadyIncludedWithOddSpacingIsKept) {
+  EXPECT_TRUE(PlanImportEdits("cpp", "#  include <memory>\n#include  <vector>\n",
+                              {{"<memory>", "vector"}, {}})
+                  .empty());
+  // Under the other spelling it is the same header.
+  EXPECT_TRUE(PlanImportEdits("cpp", "#include \"memory\"\n", {{"<memory>"}, {}}).empty());
+}
+
+TEST(ImportEditorTest, CppHeaderIncludedUnderIfdefIsPresent) {
+  std::string text =
+      "#include <vector>\n\n#ifdef HAVE_MEMORY\n#include <memory>\n#endif\n\nint x;\n";
+  EXPECT_TRUE(PlanImportEdits("cpp", text, {{"<memory>"}, {}}).empty());
+}
+
+TEST(ImportEditorTest, CppFirstIncludeGoesAfterLicenceAndIncludeGuard) {
+  // The licence mentions `#include <memory>`: a comment includes nothing.
+  EXPECT_EQ(Apply("cpp",
+                  "/* Licence.\n * #include <memory>\n */\n\n#ifndef FOO_H_\n#define FOO_H_\n\n"
+                  "class Foo;\n\n#endif  // FOO_H_\n",
+                  {{"<memory>"}, {}}),
+            "/* Licence.\n * #include <memory>\n */\n\n#ifndef FOO_H_\n#define FOO_H_\n\n"
+            "#include <memory>\n\nclass Foo;\n\n#endif  // FOO_H_\n");
+  // A licence with no guard; a doc comment right above code is not one.
+  EXPECT_EQ(Apply("cpp", "// Licence.\n\n// Foo does x.\nclass Foo;\n", {{"<memory>"}, {}}),
+            "// Licence.\n\n#include <memory>\n\n// Foo does x.\nclass Foo;\n");
+  EXPECT_EQ(Apply("cpp", "int x;\n", {{"<memory>"}, {}}), "#include <memory>\n\nint x;\n");
+}
+
+TEST(ImportEditorTest, CppFirstIncludeGoesAfterPragmaOnce) {
+  EXPECT_EQ(Apply("cpp", "// Licence.\n#pragma once\n\nclass Foo;\n", {{"<memory>"}, {}}),
+            "// Licence.\n#pragma once\n\n#include <memory>\n\nclass Foo;\n");
+}
+
+TEST(ImportEditorTest, CppQuotedEntryJoinsTheQuotedBlock) {
+  EXPECT_EQ(
+      Apply("cpp", "#include <memory>\n\n#include \"util/a.h\"\n#include \"util/c.h\"\n\nint x;\n",
+            {{"\"util/b.h\""}, {}}),
+      "#include <memory>\n\n#include \"util/a.h\"\n#include \"util/b.h\"\n#include \"util/c.h\"\n\n"
+      "int x;\n");
+  // With no quoted block, a new one after the last include.
+  EXPECT_EQ(Apply("cpp", "#include <memory>\nint x;\n", {{"\"util/b.h\""}, {}}),
+            "#include <memory>\n\n#include \"util/b.h\"\n\nint x;\n");
+}
+
+TEST(ImportEditorTest, CppDuplicateEntriesAddOneLine) {
+  std::string before = "#include <string>\n\nint x;\n";
+  std::string after = "#include <memory>\n#include <string>\n\nint x;\n";
+  EXPECT_EQ(Apply("cpp", before, {{"<memory>", "memory", " <memory>", "<memory>"}, {}}), after);
+  // A second fix's addition, planned on the first one's result.
+  EXPECT_EQ(Apply("cpp", after, {{"<memory>"}, {}}), after);
+}
+
+TEST(ImportEditorTest, CppRemovesListedIncludesWholeLines) {
+  EXPECT_EQ(Apply("cpp",
+                  "#include <boost/shared_ptr.hpp>  // for shared_ptr\n#include <string>\n\n"
+                  "#ifdef X\n#include <boost/shared_ptr.hpp>\n#endif\n",
+                  {{"<memory>"}, {"<boost/shared_ptr.hpp>"}}),
+            "#include <memory>\n#include <string>\n\n#ifdef X\n#endif\n");
+}
+
+TEST(ImportEditorTest, CppAngleEntryInAFileWithOnlyQuotedIncludesStartsABlock) {
+  EXPECT_EQ(Apply("cpp", "// Licence.\n\n#include \"foo/foo.h\"\n\nnamespace foo {}\n",
+                  {{"<memory>", "<stdio.h>"}, {}}),
+            "// Licence.\n\n#include \"foo/foo.h\"\n\n#include <memory>\n#include <stdio.h>\n\n"
+            "namespace foo {}\n");
+  // Includes inside code are never joined.
+  EXPECT_EQ(Apply("cpp", "extern \"C\" {\n#include <stdio.h>\n}\n", {{"<stdlib.h>"}, {}}),
+            "#include <stdlib.h>\n\nextern \"C\" {\n#include <stdio.h>\n}\n");
+}
+
+TEST(ImportEditorTest, CppKeepsCrlfLineEndings) {
+  EXPECT_EQ(
+      Apply("cpp", "#include <a>\r\n#include <c>\r\n\r\nint x;\r\n", {{"<b>", "\"q.h\""}, {}}),
+      "#include <a>\r\n#include <b>\r\n#include <c>\r\n\r\n#include \"q.h\"\r\n\r\nint x;\r\n");
+}
+
+TEST(ImportEditorTest, CIncludesWorkToo) {
+  EXPECT_EQ(Apply("c", "#include <stdio.h>\n#include <string.h>\n\nint main(void) { return 0; }\n",
+                  {{"<stdlib.h>"}, {"<string.h>"}}),
+            "#include <stdio.h>\n#include <stdlib.h>\n\nint main(void) { return 0; }\n");
+  EXPECT_EQ(Apply("c", "#ifndef A_H\n#define A_H\nint f(void);\n#endif\n", {{"\"b.h\""}, {}}),
+            "#ifndef A_H\n#define A_H\n\n#include \"b.h\"\n\nint f(void);\n#endif\n");
+}
+
 TEST(ImportEditorTest, LanguagesWithoutImportManagementGetNoEdits) {
-  EXPECT_TRUE(PlanImportEdits("c", "int x;", {{"stdio.h"}, {}}).empty());
+  EXPECT_TRUE(PlanImportEdits("yaml", "a: 1\n", {{"stdio.h"}, {}}).empty());
 }
 
 }  // namespace

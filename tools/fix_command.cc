@@ -30,8 +30,9 @@ int RunFix(const Args& args) {
   Result<Selection> selection = Select("fix", selection_flags, paths);
   if (!selection.ok()) return Fail(selection.status());
   RealFileSystem disk;
-  FixResult result =
-      FixFiles(*selection->rules, disk, selection->files, fix_options, selection->batch);
+  ClangScan clang = ScanWithClang(*selection, disk);
+  FixResult result = FixFiles(*selection->rules, disk, selection->files, fix_options,
+                              selection->batch, &clang.by_path);
   size_t fixes = 0, files = 0;
   int exit_code = 0;
   for (const FileFix& file : result.files) {

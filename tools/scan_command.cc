@@ -41,7 +41,9 @@ int RunScan(const Args& args) {
   Result<Selection> selection = Select("scan", selection_flags, paths);
   if (!selection.ok()) return Fail(selection.status());
   RealFileSystem disk;
-  ScanResult result = ScanFiles(*selection->rules, disk, selection->files, selection->batch);
+  ClangScan clang = ScanWithClang(*selection, disk);
+  ScanResult result =
+      ScanFiles(*selection->rules, disk, selection->files, selection->batch, &clang.by_path);
   // Golden tests need byte-stable output; UPREV_TEST_CLOCK reports 0 s.
   if (std::getenv("UPREV_TEST_CLOCK")) result.stats.seconds = 0.0;
   std::string out = sink->Render(result.findings, result.stats);

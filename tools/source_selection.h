@@ -10,6 +10,7 @@
 #include "core/status.h"
 #include "detectors/rule_set.h"
 #include "engine/batch.h"
+#include "engine/clang_scan.h"
 #include "tools/arg_parser.h"
 
 namespace uprev {
@@ -18,6 +19,7 @@ struct SelectionFlags {
   std::vector<std::string> rules;
   std::vector<std::string> languages;
   std::string jobs;
+  std::string database_dir;  // -p DIR: where compile_commands.json is
 };
 
 void DeclareSelectionFlags(ArgParser* parser, SelectionFlags* flags);
@@ -26,12 +28,17 @@ struct Selection {
   std::unique_ptr<RuleSet> rules;
   std::vector<std::string> files;
   BatchOptions batch;
+  ClangScanOptions clang;
 };
 
 // Loads the packs, then finds the files; folder read errors are printed to
 // stderr and the walk goes on.
 Result<Selection> Select(const std::string& command, const SelectionFlags& flags,
                          std::vector<std::string> paths);
+
+// Runs the selection's Clang matcher rules over its translation units and
+// prints the scan's notes and the units it could not run on to stderr.
+ClangScan ScanWithClang(const Selection& selection, const FileSystem& fs);
 
 }  // namespace uprev
 

@@ -1,0 +1,168 @@
+#include "grammars/clang/compilation_database.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "grammars/clang/clang_tool.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+namespace uprev {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Absolute(const std::string& directory, const std::string& path) {
+  fs::path p(path);
+  if (p.is_relative()) p = fs::path(directory) / p;
+  return p.lexically_normal().string();
+}
+
+// Collects error diagnostics as text; warnings are not wanted (`-w`).
+class ErrorCollector : public clang::DiagnosticConsumer {
+ public:
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level level,
+                        const clang::Diagnostic &info) override {
+    DiagnosticConsumer::HandleDiagnostic(level, info);
+    if (level < clang::DiagnosticsEngine::Error) return;
+    llvm::SmallString<256> message;
+    info.FormatDiagnostic(message);
+    if (info.hasSourceManager() && info.getLocation().isValid()) {
+      clang::PresumedLoc at = info.getSourceManager().getPresumedLoc(info.getLocation());
+      if (at.isValid()) {
+        text_ += std::string(at.getFilename()) + ":" + std::to_string(at.getLine()) + ":" +
+                 std::to_string(at.getColumn()) + ": ";
+      }
+    }
+    text_ += (level == clang::DiagnosticsEngine::Fatal ? "fatal error: " : "error: ") +
+             std::string(message.str()) + "\n";
+  }
+  const std::string &text() const { return text_; }
+
+ private:
+  std::string text_;
+};
+
+// A database of exactly one command, so that ClangTool runs that command.
+class OneCommand : public clang::tooling::CompilationDatabase {
+ public:
+  explicit OneCommand(clang::tooling::CompileCommand command) : command_(std::move(command)) {}
+  std::vector<clang::tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef) const override {
+    return {command_};
+  }
+  std::vector<std::string> getAllFiles() const override { return {command_.Filename}; }
+
+ private:
+  clang::tooling::CompileCommand command_;
+};
+
+}  // namespace
+
+std::string RealPath(const std::string& path) {
+  std::error_code ec;
+  fs::path real = fs::canonical(path, ec);
+  if (ec) return fs::absolute(path, ec).lexically_normal().string();
+  return real.string();
+}
+
+Result<CompilationDatabase> CompilationDatabase::Load(const std::string& dir) {
+  std::string file = (fs::path(dir) / "compile_commands.json").string();
+  std::string error;
+  std::unique_ptr<clang::tooling::JSONCompilationDatabase> json =
+      clang::tooling::JSONCompilationDatabase::loadFromFile(
+          file, error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!json) {
+    // Clang's message repeats the path; keep only why.
+    std::string why = error;
+    if (size_t at = why.find(file); at != std::string::npos) why.erase(at, file.size());
+    while (!why.empty() && (why.front() == ' ' || why.front() == ':')) why.erase(why.begin());
+    return Status::Invalid(file + ":1:1: error: cannot read the compilation database: " +
+                           (why.empty() ? error : why));
+  }
+  CompilationDatabase db;
+  db.path_ = file;
+  for (const clang::tooling::CompileCommand &c : json->getAllCompileCommands()) {
+    CompileCommand command;
+    // A relative directory is taken from the database's own folder.
+    command.directory = Absolute(RealPath(dir), c.Directory);
+    command.file = Absolute(command.directory, c.Filename);
+    command.arguments = c.CommandLine;
+    std::string real = RealPath(command.file);
+    // The first command for a file wins, as with clang-tidy.
+    if (db.by_real_path_.emplace(real, db.commands_.size()).second) {
+      db.commands_.push_back(std::move(command));
+    }
+  }
+  return db;
+}
+
+std::optional<std::string> CompilationDatabase::Find(const std::string& root) {
+  for (const fs::path& dir : {fs::path(root), fs::path(root) / "build"}) {
+    std::error_code ec;
+    if (fs::is_regular_file(dir / "compile_commands.json", ec)) return dir.string();
+  }
+  return std::nullopt;
+}
+
+const CompileCommand* CompilationDatabase::For(const std::string& path) const {
+  auto it = by_real_path_.find(RealPath(path));
+  return it == by_real_path_.end() ? nullptr : &commands_[it->second];
+}
+
+std::vector<std::string> FrontendArguments(const CompileCommand& command) {
+  namespace tooling = clang::tooling;
+  tooling::CommandLineArguments args = command.arguments;
+  for (const tooling::ArgumentsAdjuster &adjust :
+       {tooling::getClangStripOutputAdjuster(), tooling::getClangSyntaxOnlyAdjuster(),
+        tooling::getClangStripDependencyFileAdjuster()}) {
+    args = adjust(args, command.file);
+  }
+  bool has_resource_dir = std::any_of(args.begin(), args.end(), [](const std::string &a) {
+    return a.rfind("-resource-dir", 0) == 0;
+  });
+  if (!has_resource_dir) args.push_back("-resource-dir=" UPREV_CLANG_RESOURCE_DIR);
+  args.push_back("-w");
+  return args;
+}
+
+FrontendRun RunFrontendAction(const CompileCommand& command, const FileOverlay& overlay,
+                              clang::tooling::ToolAction* action) {
+  OneCommand db(clang::tooling::CompileCommand(command.directory, command.file,
+                                               FrontendArguments(command), ""));
+  // A physical file system of its own: its working directory is not the
+  // process's, so that translation units can be parsed on several threads.
+  clang::tooling::ClangTool tool(db, {command.file},
+                                 std::make_shared<clang::PCHContainerOperations>(),
+                                 llvm::vfs::createPhysicalFileSystem());
+  tool.clearArgumentsAdjusters();
+  for (const auto &[path, text] : overlay) tool.mapVirtualFile(path, text);
+  ErrorCollector errors;
+  tool.setDiagnosticConsumer(&errors);
+  tool.setPrintErrorMessage(false);
+  int rc = tool.run(action);
+  FrontendRun run;
+  run.errors = errors.getNumErrors();
+  run.ran = rc == 0 || run.errors > 0;
+  run.diagnostics = errors.text();
+  if (rc != 0 && run.diagnostics.empty()) {
+    run.diagnostics = command.file + ": error: the Clang frontend could not run this command\n";
+    if (run.errors == 0) run.errors = 1;
+  }
+  return run;
+}
+
+Status CheckSyntax(const CompileCommand& command, const FileOverlay& overlay) {
+  auto factory = clang::tooling::newFrontendActionFactory<clang::SyntaxOnlyAction>();
+  FrontendRun run = RunFrontendAction(command, overlay, factory.get());
+  if (run.errors == 0) return Status::Ok();
+  return Status::Invalid(run.diagnostics);
+}
+
+}  // namespace uprev
