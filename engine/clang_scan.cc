@@ -73,12 +73,15 @@ std::optional<Finding> MakeAstFinding(const Rule& rule, const AstMatch& match,
   f.start = file.PositionAt(match.range.begin);
   f.end = file.PositionAt(match.range.end);
   f.matched = std::string(file.Slice(match.range));
-  if (rule.fix) {
+  if (rule.fix && match.editable) {
     std::vector<std::pair<std::string, std::string>> texts;
     for (const AstBinding& b : match.bindings) texts.emplace_back(b.name, b.text);
     f.fix = Fix{RenderFixWithTexts(*rule.fix, texts), rule.imports};
   }
-  if (!match.macro.empty() && f.confidence == Confidence::kSafe) {
+  if (!match.editable && f.confidence != Confidence::kManual) {
+    f.confidence = Confidence::kReview;  // a human edits the macro, or not
+    f.review = match.macro + "; no fix is offered";
+  } else if (!match.macro.empty() && f.confidence == Confidence::kSafe) {
     f.confidence = Confidence::kReview;
     f.review = match.macro;
   } else if (!match.macro.empty() && f.confidence == Confidence::kReview) {

@@ -17,6 +17,12 @@
 #include <string>
 #include <vector>
 
+#include <yaml-cpp/yaml.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <tuple>
+
 #include "tools/cli_harness.h"
 
 namespace uprev {
@@ -149,12 +155,45 @@ INSTANTIATE_TEST_SUITE_P(Cli, CliCaseTest,
 
 class ProjectTest : public testing::TestWithParam<fs::path> {};
 
+// C and C++ projects (cpp-*) get a compilation database of their src/*.cpp,
+// written beside the tree (so it is not part of it) and given with -p.
+std::vector<std::string> CppSources(const fs::path& work) {
+  std::vector<std::string> out;
+  if (!fs::exists(work / "src")) return out;
+  for (const auto& e : fs::directory_iterator(work / "src")) {
+    if (e.path().extension() == ".cpp") out.push_back("src/" + e.path().filename().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const char* kCppFlags = "-std=c++11 -Iinclude";
+
+fs::path WriteCompilationDatabase(const fs::path& work, const fs::path& db_dir) {
+  std::string json = "[\n";
+  std::vector<std::string> sources = CppSources(work);
+  for (size_t i = 0; i < sources.size(); ++i) {
+    json += "  {\"directory\": \"" + work.string() + "\", \"file\": \"" + sources[i] +
+            "\", \"command\": \"clang++-14 " + kCppFlags + " -c " + sources[i] + "\"}" +
+            (i + 1 < sources.size() ? ",\n" : "\n");
+  }
+  fs::create_directories(db_dir);
+  WriteAll(db_dir / "compile_commands.json", json + "]\n");
+  return db_dir;
+}
+
 TEST_P(ProjectTest, FixGivesTheGoldenTreeAndItCompiles) {
   const fs::path& dir = GetParam();
   TempDir tmp;
   fs::path work = tmp.path() / "project";
   fs::copy(dir / "input", work, fs::copy_options::recursive);
-  Invocation fix = RunUprev(work, {"fix", "--include-review"});
+  std::vector<std::string> args = {"fix", "--include-review"};
+  bool cpp = dir.filename().string().rfind("cpp-", 0) == 0;
+  if (cpp) {
+    args.push_back("-p");
+    args.push_back(WriteCompilationDatabase(work, tmp.path() / "db").string());
+  }
+  Invocation fix = RunUprev(work, args);
   ASSERT_EQ(fix.exit, 0) << fix.err;
   std::map<std::string, std::string> fixed = Tree(work);
   if (Regenerate()) {
@@ -163,9 +202,14 @@ TEST_P(ProjectTest, FixGivesTheGoldenTreeAndItCompiles) {
   } else {
     EXPECT_EQ(fixed, Tree(dir / "expected"));
   }
-  Invocation again = RunUprev(work, {"fix", "--include-review"});
+  Invocation again = RunUprev(work, args);
   EXPECT_EQ(again.exit, 0);
   EXPECT_EQ(Tree(work), fixed) << "a second fix changed files";
+  for (const std::string& source : cpp ? CppSources(work) : std::vector<std::string>{}) {
+    Invocation compiled =
+        RunShell(work, std::string("clang++-14 -fsyntax-only ") + kCppFlags + " " + source);
+    EXPECT_EQ(compiled.exit, 0) << source << ": " << compiled.err;
+  }
   for (const auto& [path, text] : fixed) {
     std::string ext = fs::path(path).extension().string();
     // Go: gofmt where the machine has Go (set-up does not install it);
@@ -186,6 +230,88 @@ GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ProjectTest);
 INSTANTIATE_TEST_SUITE_P(Projects, ProjectTest,
                          testing::ValuesIn(CaseDirs(kSource / "testdata" / "projects", 1)),
                          CaseName);
+
+// ---- C++: uprev's nullptr edits equal clang-tidy's ----
+// On the pre-C++11 project, the safe use-nullptr edits of `uprev scan` are
+// exactly the replacements clang-tidy-14's modernize-use-nullptr exports
+// (headers included, each edit once), and the project `uprev fix` rewrites
+// compiles and runs with the same output.
+
+using Edit = std::tuple<std::string, uint32_t, uint32_t, std::string>;  // path, offset, length, text
+
+std::set<Edit> ClangTidyEdits(const fs::path& work, const fs::path& db) {
+  std::string files;
+  for (const std::string& s : CppSources(work)) files += " " + s;
+  fs::path exported = db / "fixes.yaml";
+  Invocation tidy = RunShell(work, "clang-tidy-14 --quiet --checks='-*,modernize-use-nullptr' "
+                                   "--header-filter='.*' --export-fixes=" + Quote(exported) +
+                                   " -p " + Quote(db) + files);
+  EXPECT_EQ(tidy.exit, 0) << tidy.err;
+  std::set<Edit> out;
+  YAML::Node root = YAML::LoadFile(exported.string());
+  for (const YAML::Node& d : root["Diagnostics"]) {
+    for (const YAML::Node& r : d["DiagnosticMessage"]["Replacements"]) {
+      // Relative paths are relative to the unit's build directory.
+      fs::path file = fs::path(d["BuildDirectory"].as<std::string>()) /
+                      r["FilePath"].as<std::string>();
+      out.emplace(fs::relative(fs::weakly_canonical(file), fs::canonical(work)).string(),
+                  r["Offset"].as<uint32_t>(), r["Length"].as<uint32_t>(),
+                  r["ReplacementText"].as<std::string>());
+    }
+  }
+  return out;
+}
+
+uint32_t OffsetOf(const std::string& text, uint32_t line, uint32_t col) {
+  uint32_t offset = 0;
+  for (uint32_t l = 1; l < line; ++l) offset = static_cast<uint32_t>(text.find('\n', offset)) + 1;
+  return offset + col - 1;
+}
+
+TEST(CppEquivalenceTest, NullptrEditsEqualClangTidysAndTheResultCompiles) {
+  TempDir tmp;
+  fs::path work = tmp.path() / "project";
+  fs::copy(kSource / "testdata/projects/cpp-legacy/input", work, fs::copy_options::recursive);
+  fs::path db = WriteCompilationDatabase(work, tmp.path() / "db");
+  std::set<Edit> expected = ClangTidyEdits(work, db);
+  ASSERT_GT(expected.size(), 50u);
+
+  Invocation scan = RunUprev(work, {"scan", "--rules", "cpp-modernize", "--format", "json",
+                                    "-p", db.string()});
+  ASSERT_EQ(scan.exit, 1) << scan.err;
+  nlohmann::json result = nlohmann::json::parse(scan.out);
+  std::set<Edit> ours;
+  size_t review = 0;
+  for (const nlohmann::json& f : result["findings"]) {
+    if (f["rule"] != "use-nullptr") continue;
+    if (f["confidence"] != "safe") {
+      ++review;  // user macros: reported, not edited
+      continue;
+    }
+    std::string text = ReadAll(work / f["path"].get<std::string>());
+    uint32_t begin = OffsetOf(text, f["start"]["line"], f["start"]["col"]);
+    uint32_t end = OffsetOf(text, f["end"]["line"], f["end"]["col"]);
+    ours.emplace(f["path"], begin, end - begin, f["fix"]["replacement"]);
+  }
+  EXPECT_EQ(ours, expected);
+  EXPECT_GT(review, 0u);
+
+  Invocation before = RunShell(work, std::string("clang++-14 ") + kCppFlags +
+                                         " src/*.cpp -o ../before && ../before");
+  ASSERT_EQ(before.exit, 0) << before.err;
+  Invocation fix = RunUprev(work, {"fix", "--rules", "cpp-modernize", "-p", db.string()});
+  ASSERT_EQ(fix.exit, 0) << fix.err;
+  Invocation after = RunShell(work, std::string("clang++-14 ") + kCppFlags +
+                                        " src/*.cpp -o ../after && ../after");
+  ASSERT_EQ(after.exit, 0) << after.err;
+  EXPECT_EQ(after.out, before.out);
+  // Every nullptr edit was written: a second scan finds none to make.
+  Invocation again = RunUprev(work, {"scan", "--rules", "cpp-modernize", "--format", "json",
+                                     "-p", db.string()});
+  for (const nlohmann::json& f : nlohmann::json::parse(again.out)["findings"]) {
+    EXPECT_FALSE(f["rule"] == "use-nullptr" && f["confidence"] == "safe") << f.dump();
+  }
+}
 
 // ---- the demo repository: dry-run diff, fix, idempotence ----
 

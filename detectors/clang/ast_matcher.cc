@@ -167,6 +167,7 @@ class Locator {
     std::string user = !first.user_body.empty() ? first.user_body : last.user_body;
     if (!file_range.isValid() || !user.empty()) {
       SetRange(file_range.isValid() ? file_range : sm_.getExpansionRange(begin), match);
+      match->editable = false;
       match->macro = user.empty()
                          ? "the match spans a macro boundary; it cannot be edited as one piece"
                          : "the match is inside the body of macro " + user +
@@ -176,6 +177,7 @@ class Locator {
     SetRange(file_range, match);
     std::string system = !first.system_outer.empty() ? first.system_outer : last.system_outer;
     if (!system.empty()) {
+      match->editable = false;
       match->macro = "the match is inside the expansion of macro " + system;
       return "";
     }

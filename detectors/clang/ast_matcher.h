@@ -47,6 +47,9 @@ struct AstMatch {
   // comes from a macro's body or argument (a system macro such as NULL used
   // on its own, like `p = NULL`, is edited as written).
   std::string macro;
+  // False when `range` only points at a macro invocation whose expansion
+  // holds the match: there is no text to replace, so no fix is offered.
+  bool editable = true;
   bool in_system_header = false;
 };
 
