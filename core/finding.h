@@ -60,6 +60,10 @@ struct ScanStats {
   size_t bytes = 0;
   double seconds = 0.0;
   std::vector<SkippedFile> skipped;
+  // C and C++ translation units with a compile command, and how many of them
+  // Clang parsed (the others contain no matcher rule's trigger).
+  size_t units = 0;
+  size_t units_parsed = 0;
 };
 
 }  // namespace uprev

@@ -50,6 +50,10 @@ class JsonSink : public FindingSink {
                     {"bytes", stats.bytes},
                     {"seconds", stats.seconds},
                     {"skipped", skipped}};
+    if (stats.units > 0) {
+      doc["stats"]["units"] = stats.units;
+      doc["stats"]["units_parsed"] = stats.units_parsed;
+    }
     // Invalid UTF-8 never reaches here (such files are skipped), but replace
     // rather than throw if it ever does.
     return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

@@ -44,6 +44,8 @@ int RunScan(const Args& args) {
   ClangScan clang = ScanWithClang(*selection, disk);
   ScanResult result =
       ScanFiles(*selection->rules, disk, selection->files, selection->batch, &clang.by_path);
+  result.stats.units = clang.units;
+  result.stats.units_parsed = clang.parsed;
   // Golden tests need byte-stable output; UPREV_TEST_CLOCK reports 0 s.
   if (std::getenv("UPREV_TEST_CLOCK")) result.stats.seconds = 0.0;
   std::string out = sink->Render(result.findings, result.stats);
