@@ -25,8 +25,12 @@ std::string Absolute(const std::string& directory, const std::string& path) {
 }
 
 // Collects error diagnostics as text; warnings are not wanted (`-w`).
+// Paths are shown relative to the command's directory, as a compiler run
+// there would show them.
 class ErrorCollector : public clang::DiagnosticConsumer {
  public:
+  explicit ErrorCollector(std::string directory) : prefix_(std::move(directory) + "/") {}
+
   void HandleDiagnostic(clang::DiagnosticsEngine::Level level,
                         const clang::Diagnostic &info) override {
     DiagnosticConsumer::HandleDiagnostic(level, info);
@@ -36,7 +40,9 @@ class ErrorCollector : public clang::DiagnosticConsumer {
     if (info.hasSourceManager() && info.getLocation().isValid()) {
       clang::PresumedLoc at = info.getSourceManager().getPresumedLoc(info.getLocation());
       if (at.isValid()) {
-        text_ += std::string(at.getFilename()) + ":" + std::to_string(at.getLine()) + ":" +
+        std::string file = at.getFilename();
+        if (file.rfind(prefix_, 0) == 0) file.erase(0, prefix_.size());
+        text_ += file + ":" + std::to_string(at.getLine()) + ":" +
                  std::to_string(at.getColumn()) + ": ";
       }
     }
@@ -46,6 +52,7 @@ class ErrorCollector : public clang::DiagnosticConsumer {
   const std::string &text() const { return text_; }
 
  private:
+  std::string prefix_;
   std::string text_;
 };
 
@@ -129,6 +136,7 @@ std::vector<std::string> FrontendArguments(const CompileCommand& command) {
   });
   if (!has_resource_dir) args.push_back("-resource-dir=" UPREV_CLANG_RESOURCE_DIR);
   args.push_back("-w");
+  args.push_back("-fno-caret-diagnostics");  // also stops "N errors generated."
   return args;
 }
 
@@ -143,7 +151,7 @@ FrontendRun RunFrontendAction(const CompileCommand& command, const FileOverlay& 
                                  llvm::vfs::createPhysicalFileSystem());
   tool.clearArgumentsAdjusters();
   for (const auto &[path, text] : overlay) tool.mapVirtualFile(path, text);
-  ErrorCollector errors;
+  ErrorCollector errors(command.directory);
   tool.setDiagnosticConsumer(&errors);
   tool.setPrintErrorMessage(false);
   int rc = tool.run(action);
