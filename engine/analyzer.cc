@@ -88,7 +88,15 @@ Analysis AnalyzeFile(const RuleSet& rules, const SourceFile& file,
   if (!language) return analysis;
   bool has_suppressions = file.text().find("uprev-ignore") != std::string::npos;
   std::vector<int> active = rules.ActiveRules(*language, file.text());
-  if (extra) analysis.findings = *extra;
+  if (extra) {
+    // Only the findings of rules in this set (a run fixes pack by pack).
+    for (const Finding& f : *extra) {
+      if (std::any_of(rules.rules().begin(), rules.rules().end(),
+                      [&](const Rule* r) { return r->id == f.rule && r->pack == f.pack; })) {
+        analysis.findings.push_back(f);
+      }
+    }
+  }
   if (active.empty() && !has_suppressions) return analysis;
   SyntaxTree tree = SyntaxTree::Parse(*language, file.text());
   analysis.parsed = true;

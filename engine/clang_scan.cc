@@ -214,29 +214,38 @@ ClangScan ScanTranslationUnits(const RuleSet& rules, const FileSystem& fs,
     if (IsCFamily(p)) files.push_back(p);
   }
   if (clang_rules.empty() || files.empty()) return scan;
-  std::optional<std::string> dir = options.database_dir.empty()
-                                       ? CompilationDatabase::Find(options.root)
-                                       : std::optional<std::string>(options.database_dir);
-  if (!dir) {
-    scan.notes.push_back(fmt::format(
-        "{}: note: no compile_commands.json here or in build/ (give one with -p DIR): {} Clang "
-        "matcher rule(s) skipped for {} C/C++ file(s); pattern rules still ran",
-        options.root, clang_rules.size(), files.size()));
-    return scan;
+  std::optional<CompilationDatabase> loaded;
+  const CompilationDatabase* db = options.database;
+  if (!db) {
+    std::optional<std::string> dir = options.database_dir.empty()
+                                         ? CompilationDatabase::Find(options.root)
+                                         : std::optional<std::string>(options.database_dir);
+    if (!dir) {
+      scan.notes.push_back(fmt::format(
+          "{}: note: no compile_commands.json here or in build/ (give one with -p DIR): {} Clang "
+          "matcher rule(s) skipped for {} C/C++ file(s); pattern rules still ran",
+          options.root, clang_rules.size(), files.size()));
+      return scan;
+    }
+    Result<CompilationDatabase> read = CompilationDatabase::Load(*dir);
+    if (!read.ok()) {
+      scan.notes.push_back(read.status().message() + "; Clang matcher rules skipped");
+      return scan;
+    }
+    loaded = std::move(*read);
+    db = &*loaded;
   }
-  Result<CompilationDatabase> db = CompilationDatabase::Load(*dir);
-  if (!db.ok()) {
-    scan.notes.push_back(db.status().message() + "; Clang matcher rules skipped");
-    return scan;
-  }
+  auto on_disk = [&](const std::string& path) {
+    return options.tree_root.empty() ? path : options.tree_root + "/" + path;
+  };
   std::vector<std::string> texts(files.size());
   std::map<std::string, size_t> by_real_path;
   std::vector<size_t> units;
   for (size_t i = 0; i < files.size(); ++i) {
     Result<std::string> text = fs.ReadFile(files[i]);
     if (text.ok()) texts[i] = std::move(*text);
-    by_real_path.emplace(RealPath(files[i]), i);
-    if (db->For(files[i])) {
+    by_real_path.emplace(RealPath(on_disk(files[i])), i);
+    if (db->For(on_disk(files[i]))) {
       units.push_back(i);
     } else if (!IsHeader(files[i])) {
       scan.skipped.push_back(SkippedFile{files[i], "not in " + db->path() +
@@ -252,7 +261,7 @@ ClangScan ScanTranslationUnits(const RuleSet& rules, const FileSystem& fs,
     if (unit_rules[u].empty()) return;
     std::vector<const AstMatcher*> matchers;
     for (int r : unit_rules[u]) matchers.push_back(rules.rules()[r]->ast_matcher.get());
-    results[u] = MatchTranslationUnit(*db->For(files[units[u]]), matchers);
+    results[u] = MatchTranslationUnit(*db->For(on_disk(files[units[u]])), matchers);
   });
   std::map<size_t, SourceFile> sources;
   FindingMerger merger;

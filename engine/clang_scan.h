@@ -18,10 +18,18 @@
 
 namespace uprev {
 
+class CompilationDatabase;
+
 struct ClangScanOptions {
   std::string database_dir;  // `-p DIR`; empty: `root`, then `root/build`
   std::string root = ".";
   int jobs = 0;              // 0: every core
+  // A database already loaded (upgrade runs: moved onto an exported base);
+  // when set, `database_dir` and `root` are not used.
+  const CompilationDatabase* database = nullptr;
+  // The folder the paths are relative to on disk, where Clang reads them;
+  // empty: the working directory.
+  std::string tree_root;
 };
 
 struct ClangScan {

@@ -81,9 +81,9 @@ std::string RefComponent(std::string_view name) {
 
 Plan PlanChangeSets(const RuleSet& rules, const FileSystem& base,
                     const std::vector<std::string>& paths, SplitMode split, const OwnerOf& owner_of,
-                    const BatchOptions& batch) {
+                    const BatchOptions& batch, const ExtraFindings* extra) {
   Plan plan;
-  ScanResult scan = ScanFiles(rules, base, paths, batch);
+  ScanResult scan = ScanFiles(rules, base, paths, batch, extra);
   plan.stats = scan.stats;
   plan.findings = scan.findings;
   std::map<std::string, PlannedChangeSet> sets;
@@ -92,17 +92,17 @@ Plan PlanChangeSets(const RuleSet& rules, const FileSystem& base,
     set.name = RefComponent(name);
     return set;
   };
-  FixResult all_safe = FixFiles(rules, base, paths, SafeOnly(), batch);
+  FixResult all_safe = FixFiles(rules, base, paths, SafeOnly(), batch, extra);
   switch (split) {
     case SplitMode::kPack:
       for (const std::string& pack : PackNames(rules)) {
-        Absorb(FixFiles(OnlyPack(rules, pack), base, paths, SafeOnly(), batch), &set_named(pack));
+        Absorb(FixFiles(OnlyPack(rules, pack), base, paths, SafeOnly(), batch, extra), &set_named(pack));
       }
       break;
     case SplitMode::kRule:
       for (const Rule* rule : rules.rules()) {
         if (rule->confidence != Confidence::kSafe) continue;
-        Absorb(FixFiles(rules.Only({rule->id}), base, paths, SafeOnly(), batch),
+        Absorb(FixFiles(rules.Only({rule->id}), base, paths, SafeOnly(), batch, extra),
                &set_named(rule->id));
       }
       break;
@@ -122,7 +122,7 @@ Plan PlanChangeSets(const RuleSet& rules, const FileSystem& base,
     if (!set.files.empty()) plan.change_sets.push_back(std::move(set));
   }
   // Review-level fixes: one change set of their own, from the base too.
-  FixResult review = FixFiles(rules, base, paths, ReviewOnly(), batch);
+  FixResult review = FixFiles(rules, base, paths, ReviewOnly(), batch, extra);
   PlannedChangeSet review_set;
   review_set.name = "review";
   review_set.review = true;

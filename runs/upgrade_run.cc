@@ -14,6 +14,7 @@
 #include "changesets/git_repository.h"
 #include "core/crash_point.h"
 #include "grammars/language.h"
+#include "runs/clang_in_runs.h"
 #include "runs/command_runner.h"
 #include "runs/run_lock.h"
 
@@ -170,8 +171,8 @@ Status CheckSamePacks(const RunRecord& run, const RuleSet& rules) {
 class RunDriver {
  public:
   RunDriver(GitRepository* repo, RunJournal* journal, RunRecord* run, const Plan& plan,
-            const RunOptions& options)
-      : repo_(repo), journal_(journal), run_(run), plan_(plan), options_(options) {}
+            const RunOptions& options, const CompilationDatabase* db)
+      : repo_(repo), journal_(journal), run_(run), plan_(plan), options_(options), db_(db) {}
 
   // Commits, branches and verifies every change set not done yet.
   Status Publish(bool* verification_failed) {
@@ -183,7 +184,7 @@ class RunDriver {
       }
       if (Status s = Commit(set, record); !s.ok()) return s;
       if (Status s = Branch(record); !s.ok()) return s;
-      if (Status s = Verify(record); !s.ok()) return s;
+      if (Status s = Verify(set, record); !s.ok()) return s;
       *verification_failed |= record->verification == "failed";
     }
     return Status::Ok();
@@ -214,15 +215,27 @@ class RunDriver {
     return journal_->Branched(record->name, branch);
   }
 
-  Status Verify(ChangeSetRecord* record) {
-    if (run_->verify.empty() || !record->verification.empty()) return Status::Ok();
+  // `--verify CMD` in the change set's exported tree; and, with a
+  // compilation database, the C/C++ units the change set touches must
+  // still compile (-fsyntax-only, their own flags).
+  Status Verify(const PlannedChangeSet& set, ChangeSetRecord* record) {
+    std::vector<std::string> changed;
+    for (const auto& [path, text] : set.files) changed.push_back(path);
+    bool compile = db_ && std::any_of(changed.begin(), changed.end(), IsCFamilyPath);
+    if ((run_->verify.empty() && !compile) || !record->verification.empty()) return Status::Ok();
     std::string dir = fs::temp_directory_path().string() + "/uprev-verify-XXXXXX";
     if (!::mkdtemp(dir.data())) return Status::Io("error: cannot create a folder to verify in");
     std::string tree = dir + "/tree";
     Status exported = repo_->ExportTree(record->commit, tree);
-    Result<CommandResult> ran = exported.ok()
-                                    ? RunCommand(run_->verify, tree, options_.verify_timeout_seconds)
-                                    : Result<CommandResult>(exported);
+    Result<CommandResult> ran = exported.ok() ? Result<CommandResult>(CommandResult{})
+                                              : Result<CommandResult>(exported);
+    if (ran.ok() && compile) {
+      std::string errors = CompileChangedUnits(*db_, repo_->workdir(), tree, changed);
+      if (!errors.empty()) ran = CommandResult{1, false, "C/C++ units that no longer compile:\n" + errors};
+    }
+    if (ran.ok() && ran->exit == 0 && !run_->verify.empty()) {
+      ran = RunCommand(run_->verify, tree, options_.verify_timeout_seconds);
+    }
     std::error_code ec;
     fs::remove_all(dir, ec);
     if (!ran.ok()) return ran.status();
@@ -245,7 +258,34 @@ class RunDriver {
   RunRecord* run_;
   const Plan& plan_;
   const RunOptions& options_;
+  const CompilationDatabase* db_;
 };
+
+// Runs the matcher rules on the base, exported to a temporary folder.
+ExtraFindings ScanBaseWithClang(const GitRepository& repo, const RuleSet& rules,
+                                const BaseTree& base, const std::string& commit,
+                                const CompilationDatabase& db, const RunOptions& options,
+                                std::vector<std::string>* notes) {
+  if (rules.AstMatcherRules().empty() ||
+      std::none_of(base.paths.begin(), base.paths.end(), IsCFamilyPath)) {
+    return {};
+  }
+  std::string dir = fs::temp_directory_path().string() + "/uprev-base-XXXXXX";
+  if (!::mkdtemp(dir.data())) {
+    notes->push_back("uprev run: note: cannot create a folder for Clang; matcher rules skipped");
+    return {};
+  }
+  ExtraFindings found;
+  if (Status s = repo.ExportTree(commit, dir + "/tree"); s.ok()) {
+    found = ScanExportedTree(rules, db, repo.workdir(), dir + "/tree", base.files, base.paths,
+                             options.batch.jobs, notes);
+  } else {
+    notes->push_back(s.message() + "; Clang matcher rules skipped");
+  }
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  return found;
+}
 
 }  // namespace
 
@@ -286,8 +326,19 @@ Result<RunResult> ExecuteRun(const RuleSet& rules, const RunOptions& options) {
   Result<BaseTree> base = LoadBase(repo, run.base);
   if (!base.ok()) return base.status();
   std::optional<SplitMode> split = ParseSplitMode(run.split);
+  std::optional<CompilationDatabase> db =
+      FindRunDatabase(repo.workdir(), options.database_dir, &result.notes);
+  ExtraFindings clang;
+  if (db) {
+    clang = ScanBaseWithClang(repo, rules, *base, run.base, *db, options, &result.notes);
+  } else if (!rules.AstMatcherRules().empty() &&
+             std::any_of(base->paths.begin(), base->paths.end(), IsCFamilyPath)) {
+    result.notes.push_back(fmt::format(
+        "{}: note: no compile_commands.json in the work tree or its build/ (give one with -p "
+        "DIR): Clang matcher rules skipped; pattern rules still ran", repo.workdir()));
+  }
   result.plan = PlanChangeSets(rules, base->files, base->paths, split.value_or(SplitMode::kPack),
-                               OwnersFrom(*base), options.batch);
+                               OwnersFrom(*base), options.batch, &clang);
   if (options.dry_run) return result;
   if (!run.planned) {
     run.findings = result.plan.findings.size();
@@ -296,7 +347,7 @@ Result<RunResult> ExecuteRun(const RuleSet& rules, const RunOptions& options) {
     if (Status s = journal->Planned(run); !s.ok()) return s;
     run.planned = true;
   }
-  RunDriver driver(&repo, &*journal, &run, result.plan, options);
+  RunDriver driver(&repo, &*journal, &run, result.plan, options, db ? &*db : nullptr);
   if (Status s = driver.Publish(&result.verification_failed); !s.ok()) return s;
   if (!run.done) {
     if (Status s = journal->Done(); !s.ok()) return s;

@@ -26,6 +26,8 @@ struct RunOptions {
   std::string resume;  // a run id
   bool dry_run = false;
   BatchOptions batch;
+  // Where compile_commands.json is (-p); empty: the work tree's root or build/.
+  std::string database_dir;
 };
 
 struct RunResult {
@@ -33,6 +35,7 @@ struct RunResult {
   Plan plan;
   std::string record_dir;  // .git/uprev/runs/<run-id>
   bool verification_failed = false;
+  std::vector<std::string> notes;  // about C/C++: no database, units not compiled
 };
 
 Result<RunResult> ExecuteRun(const RuleSet& rules, const RunOptions& options);

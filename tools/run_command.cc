@@ -73,6 +73,7 @@ int RunRun(const Args& args) {
   parser.Option("--resume", &options.resume);
   parser.Option("--report", &report);
   parser.Option("--jobs", &jobs);
+  parser.Option("-p", &options.database_dir);
   parser.Flag("--dry-run", &options.dry_run);
   std::vector<std::string> extra;
   if (Status s = parser.Parse(args, &extra); !s.ok()) return Fail(s);
@@ -97,6 +98,7 @@ int RunRun(const Args& args) {
   RuleSet rules(std::move(*loaded));
   Result<RunResult> result = ExecuteRun(rules, options);
   if (!result.ok()) return Fail(result.status());
+  for (const std::string& note : result->notes) std::fprintf(stderr, "%s\n", note.c_str());
   if (options.dry_run) {
     PrintPlan(result->plan, result->record);
     return 0;

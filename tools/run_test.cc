@@ -186,6 +186,77 @@ TEST_F(RunTest, FailedVerificationKeepsNoBranchAndExitsOne) {
   EXPECT_NE(journal2.find("\"passed\":true"), std::string::npos);
 }
 
+// C++ in a run: Clang sees the base (exported, with the repository's
+// compilation database moved onto it), and each change set's units must
+// still compile, else the change set fails verification.
+class CppRunTest : public RunTest {
+ protected:
+  void SetUp() override {
+    repo_ = tmp_.path() / "repo";
+    fs::create_directories(repo_);
+    WriteAll(repo_ / "src/list.h",
+             "#ifndef LIST_H\n#define LIST_H\n#include <cstddef>\n"
+             "struct Node { Node* next; int value; };\n"
+             "inline bool empty(const Node* n) { return n == NULL; }\n#endif\n");
+    WriteAll(repo_ / "src/list.cpp",
+             "#include \"list.h\"\n\nint length(const Node* n) {\n  int count = 0;\n"
+             "  for (; n != 0; n = n->next) ++count;\n  return count;\n}\n");
+    WriteAll(repo_ / "src/main.cpp",
+             "#include \"list.h\"\n\nint length(const Node* n);\n\nint main() {\n"
+             "  Node* head = NULL;\n  return length(head) + (empty(head) ? 0 : 1);\n}\n");
+    WriteAll(repo_ / "compile_commands.json",
+             "[{\"directory\": \".\", \"file\": \"src/list.cpp\", \"arguments\": "
+             "[\"clang++-14\", \"-std=c++11\", \"-c\", \"src/list.cpp\"]},\n"
+             " {\"directory\": \".\", \"file\": \"src/main.cpp\", \"arguments\": "
+             "[\"clang++-14\", \"-std=c++11\", \"-c\", \"src/main.cpp\"]}]\n");
+    Git("git init -q -b main . && git config user.name T && git config user.email t@example.com"
+        " && git add -A && git commit -qm base");
+    base_ = Git("git rev-parse HEAD");
+    refs_ = Git("git for-each-ref --format='%(refname) %(objectname)' | grep -v refs/heads/uprev/");
+  }
+};
+
+TEST_F(CppRunTest, ClangRulesSeeTheBaseAndChangeSetsMustCompile) {
+  Invocation run = RunUprev(repo_, {"run", "--rules", "cpp-modernize"});
+  ASSERT_EQ(run.exit, 0) << run.out << run.err;
+  std::string id = RunId(run.out);
+  EXPECT_EQ(UprevBranches(), std::vector<std::string>{"uprev/" + id + "/cpp-modernize"});
+  std::string branch = "uprev/" + id + "/cpp-modernize";
+  EXPECT_EQ(Git("git show " + branch + ":src/list.h"),
+            "#ifndef LIST_H\n#define LIST_H\n#include <cstddef>\n"
+            "struct Node { Node* next; int value; };\n"
+            "inline bool empty(const Node* n) { return n == nullptr; }\n#endif");
+  EXPECT_EQ(Git("git show " + branch + ":src/list.cpp"),
+            "#include \"list.h\"\n\nint length(const Node* n) {\n  int count = 0;\n"
+            "  for (; n != nullptr; n = n->next) ++count;\n  return count;\n}");
+  EXPECT_NE(Git("git show " + branch + ":src/main.cpp").find("Node* head = nullptr;"),
+            std::string::npos);
+  std::string journal = ReadAll(repo_ / ".git/uprev/runs" / id / "journal.jsonl");
+  EXPECT_NE(journal.find("\"event\":\"verify\",\"exit\":0,\"output\":\"\",\"passed\":true"),
+            std::string::npos) << journal;
+  ExpectUntouched();
+
+  // A fix that does not compile: the change set fails, keeps no branch.
+  WriteAll(tmp_.path() / "broken.yaml",
+           "pack: broken\nrules:\n  - id: null-to-word\n    language: cpp\n    message: m\n"
+           "    matcher: gnuNullExpr()\n    fix: nothing_here\n    tests:\n"
+           "      - code: |\n          #include <cstddef>\n          int* p = NULL;\n"
+           "        fixed: |\n          #include <cstddef>\n          int* p = nothing_here;\n");
+  Invocation broken = RunUprev(repo_, {"run", "--rules", (tmp_.path() / "broken.yaml").string()});
+  EXPECT_EQ(broken.exit, 1) << broken.out << broken.err;
+  std::string id2 = RunId(broken.out);
+  EXPECT_EQ(UprevBranches(), std::vector<std::string>{"uprev/" + id + "/cpp-modernize"});
+  std::string journal2 = ReadAll(repo_ / ".git/uprev/runs" / id2 / "journal.jsonl");
+  // Both units include the changed header, so both are compiled.
+  EXPECT_NE(journal2.find("\"output\":\"C/C++ units that no longer compile:\\n"
+                          "src/list.h:5:48: error: use of undeclared identifier 'nothing_here'\\n"
+                          "src/list.h:5:48: error: use of undeclared identifier 'nothing_here'\\n"
+                          "src/main.cpp:6:16: error: use of undeclared identifier 'nothing_here'"
+                          "\\n\",\"passed\":false"),
+            std::string::npos) << journal2;
+  ExpectUntouched();
+}
+
 TEST_F(RunTest, KilledRunsResumeToTheSameTrees) {
   Invocation clean = RunUprev(repo_, {"run"});
   ASSERT_EQ(clean.exit, 0) << clean.err;

@@ -123,6 +123,37 @@ const CompileCommand* CompilationDatabase::For(const std::string& path) const {
   return it == by_real_path_.end() ? nullptr : &commands_[it->second];
 }
 
+CompilationDatabase CompilationDatabase::Rebased(const std::string& from,
+                                                 const std::string& to) const {
+  // Both spellings of the source folder: as given and with symlinks resolved.
+  std::vector<std::string> prefixes = {fs::path(from).lexically_normal().string(), RealPath(from)};
+  auto move = [&](std::string text) {
+    for (const std::string& prefix : prefixes) {
+      for (size_t at = text.find(prefix); at != std::string::npos;
+           at = text.find(prefix, at + to.size())) {
+        size_t end = at + prefix.size();
+        if (end < text.size() && text[end] != '/') {  // /repo2 is not inside /repo
+          at += prefix.size() - to.size();
+          continue;
+        }
+        text.replace(at, prefix.size(), to);
+      }
+    }
+    return text;
+  };
+  CompilationDatabase out;
+  out.path_ = path_;
+  for (const CompileCommand& c : commands_) {
+    CompileCommand moved{move(c.directory), move(c.file), {}};
+    for (const std::string& arg : c.arguments) moved.arguments.push_back(move(arg));
+    std::error_code ec;
+    fs::create_directories(moved.directory, ec);
+    out.by_real_path_.emplace(RealPath(moved.file), out.commands_.size());
+    out.commands_.push_back(std::move(moved));
+  }
+  return out;
+}
+
 std::vector<std::string> FrontendArguments(const CompileCommand& command) {
   namespace tooling = clang::tooling;
   tooling::CommandLineArguments args = command.arguments;
@@ -142,6 +173,15 @@ std::vector<std::string> FrontendArguments(const CompileCommand& command) {
 
 FrontendRun RunFrontendAction(const CompileCommand& command, const FileOverlay& overlay,
                               clang::tooling::ToolAction* action) {
+  // ClangTool aborts the process when it cannot enter the directory.
+  std::error_code ec;
+  if (!fs::is_directory(command.directory, ec)) {
+    FrontendRun missing;
+    missing.errors = 1;
+    missing.diagnostics = command.file + ": error: the compile command's directory " +
+                          command.directory + " does not exist\n";
+    return missing;
+  }
   OneCommand db(clang::tooling::CompileCommand(command.directory, command.file,
                                                FrontendArguments(command), ""));
   // A physical file system of its own: its working directory is not the

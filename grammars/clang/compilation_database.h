@@ -36,6 +36,10 @@ class CompilationDatabase {
   // The command for `path` (any spelling; compared as real paths), or
   // nullptr when the database has none.
   const CompileCommand* For(const std::string& path) const;
+  // The same commands for a copy of the tree at `from` placed at `to` (an
+  // exported revision): `from` in directories, files and arguments becomes
+  // `to`. Directories the copy lacks (a build folder) are created.
+  CompilationDatabase Rebased(const std::string& from, const std::string& to) const;
   const std::vector<CompileCommand>& commands() const { return commands_; }
   const std::string& path() const { return path_; }
 

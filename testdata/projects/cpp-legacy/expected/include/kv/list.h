@@ -26,7 +26,7 @@ struct ListNode {
 template <typename T>
 class List {
 public:
-    typedef ListNode<T> Node;
+    using Node = ListNode<T>;
 
     List() : head_(nullptr), tail_(nullptr), size_(0) {}
     ~List() { clear(); }

@@ -36,7 +36,7 @@ struct StoreStats {
     StoreStats() : lookups(0), hits(0), misses(0), writes(0) {}
 };
 
-typedef void (*ChangeHook)(const Entry& entry, void* user);
+using ChangeHook = void (*)(const Entry& entry, void* user);
 
 class Store {
 public:
