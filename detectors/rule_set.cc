@@ -56,6 +56,25 @@ ByteRange RangeWithoutEdgeExtras(TSNode node) {
   return range;
 }
 
+// Whether every syntax error inside `node` (an ERROR node, a token the parser
+// made up) lies inside a binding. Matching skips such nodes, so one outside
+// the bindings is text the fix would silently drop: `typedef int T1 UNUSED;`
+// (UNUSED an unknown macro) must not become `using UNUSED = int;`.
+bool ErrorsInsideBindings(TSNode node, const std::vector<NodeBinding>& bindings) {
+  if (!ts_node_has_error(node)) return true;
+  bool is_error = ts_node_symbol(node) == static_cast<TSSymbol>(-1) || ts_node_is_missing(node);
+  if (is_error) {
+    ByteRange range = NodeRange(node);
+    return std::any_of(bindings.begin(), bindings.end(),
+                       [&](const NodeBinding& b) { return b.range.Contains(range); });
+  }
+  uint32_t count = ts_node_child_count(node);
+  for (uint32_t i = 0; i < count; ++i) {
+    if (!ErrorsInsideBindings(ts_node_child(node, i), bindings)) return false;
+  }
+  return true;
+}
+
 Match MakeMatch(int rule, TSNode node, const std::vector<NodeBinding>& bindings) {
   Match match;
   match.rule = rule;
@@ -207,6 +226,7 @@ std::vector<Match> RuleSet::FindMatches(const SyntaxTree& tree, const std::vecto
     if (!c.primary->MatchAt(node, ctx, &bindings)) return;
     if (!CheckConditions(*c.matcher, node, ctx, &bindings)) return;
     if (!CheckConstraints(*rules_[c.rule], bindings, ctx)) return;
+    if (!ErrorsInsideBindings(node, bindings)) return;
     matches.push_back(MakeMatch(c.rule, node, bindings));
   };
   if (!by_symbol.empty() || !any_symbol.empty()) {
@@ -245,6 +265,7 @@ std::vector<Match> RuleSet::FindMatches(const SyntaxTree& tree, const std::vecto
         found.push_back(NodeBinding{&names[i], NodeRange(node), false, node});
       }
       if (!reported || !CheckConstraints(*rules_[index], found, ctx)) continue;
+      if (!ErrorsInsideBindings(*reported, found)) continue;
       Match match = MakeMatch(index, *reported, {});
       for (const NodeBinding& b : found) {
         if (!match.Find(*b.name)) match.bindings.push_back(Binding{*b.name, b.range, false});
