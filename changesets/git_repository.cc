@@ -319,6 +319,30 @@ Result<bool> GitRepository::IsDirty() const {
   return false;
 }
 
+Result<std::vector<TreeFile>> GitRepository::StagedFiles() const {
+  git_status_options options = GIT_STATUS_OPTIONS_INIT;
+  options.show = GIT_STATUS_SHOW_INDEX_ONLY;
+  options.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES | GIT_STATUS_OPT_RENAMES_HEAD_TO_INDEX;
+  git_status_list* raw = nullptr;
+  if (git_status_list_new(&raw, handle_->repo, &options) < 0) {
+    return GitFailure(workdir_, "cannot read the index");
+  }
+  StatusListPtr list(raw);
+  const unsigned int kStaged = GIT_STATUS_INDEX_NEW | GIT_STATUS_INDEX_MODIFIED |
+                               GIT_STATUS_INDEX_RENAMED | GIT_STATUS_INDEX_TYPECHANGE;
+  std::vector<TreeFile> files;
+  for (size_t i = 0; i < git_status_list_entrycount(list.get()); ++i) {
+    const git_status_entry* entry = git_status_byindex(list.get(), i);
+    if ((entry->status & kStaged) == 0 || !entry->head_to_index) continue;
+    const git_diff_file& file = entry->head_to_index->new_file;
+    if ((file.mode & 0170000) != 0100000) continue;  // regular files only
+    files.push_back(TreeFile{file.path, static_cast<uint32_t>(file.mode), Hex(&file.id)});
+  }
+  std::sort(files.begin(), files.end(),
+            [](const TreeFile& a, const TreeFile& b) { return a.path < b.path; });
+  return files;
+}
+
 Result<std::vector<TreeFile>> GitRepository::ListFiles(const std::string& commit) const {
   Result<CommitPtr> found = LookupCommit(handle_->repo, commit);
   if (!found.ok()) return found.status();

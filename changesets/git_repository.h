@@ -84,6 +84,12 @@ class GitRepository {
   // index has conflicts. Untracked and ignored files and submodules don't count.
   Result<bool> IsDirty() const;
 
+  // The files the index changes against HEAD (added, modified, renamed;
+  // not deleted), with the index's blob ids, sorted by path: what a commit
+  // would record, whatever the working tree holds. With no commit yet, every
+  // indexed file.
+  Result<std::vector<TreeFile>> StagedFiles() const;
+
   // All blobs of `commit`'s tree, recursively, sorted by path (byte order).
   // Submodules (gitlinks) are skipped.
   Result<std::vector<TreeFile>> ListFiles(const std::string& commit) const;

@@ -49,6 +49,17 @@ struct Finding {
 // The order of every report: path, then position, then rule.
 bool FindingLess(const Finding& a, const Finding& b);
 
+// A finding's identity that survives moved lines: FNV-1a 64 (hex) of its
+// rule, path and matched text without white space, and its `occurrence`
+// among findings equal in those (0 for the first in file order).
+std::string FindingFingerprint(const Finding& f, int occurrence);
+
+// The findings of `current` (sorted) that `baseline` does not have, matched
+// by fingerprint: an old finding that only moved is not new, and a second
+// copy of an old one is.
+std::vector<Finding> FindingsNotIn(const std::vector<Finding>& current,
+                                   const std::vector<Finding>& baseline);
+
 // A file that was not scanned, and why ("binary", "not UTF-8", an I/O error).
 struct SkippedFile {
   std::string path;
@@ -64,6 +75,7 @@ struct ScanStats {
   // Clang parsed (the others contain no matcher rule's trigger).
   size_t units = 0;
   size_t units_parsed = 0;
+  size_t cached = 0;  // files whose findings came from the result cache
 };
 
 }  // namespace uprev

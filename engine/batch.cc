@@ -12,6 +12,7 @@
 
 #include "core/crash_point.h"
 #include "engine/analyzer.h"
+#include "engine/finding_cache.h"
 #include "grammars/language.h"
 
 namespace uprev {
@@ -106,6 +107,7 @@ struct Slot {
   std::optional<FileFix> fix;
   size_t bytes = 0;
   bool analysed = false;
+  bool cached = false;
 };
 
 void MergeStats(const std::vector<Slot>& slots, ScanStats* stats) {
@@ -114,6 +116,7 @@ void MergeStats(const std::vector<Slot>& slots, ScanStats* stats) {
       ++stats->files;
       stats->bytes += slot.bytes;
     }
+    if (slot.cached) ++stats->cached;
     if (slot.skipped) stats->skipped.push_back(*slot.skipped);
   }
 }
@@ -153,11 +156,22 @@ ScanResult ScanFiles(const RuleSet& rules, const FileSystem& fs,
                      const ExtraFindings* extra) {
   Clock::time_point start = Clock::now();
   std::vector<Slot> slots = ForEachSource(fs, paths, options, [&](const SourceFile& source, Slot* slot) {
-    Analysis analysis = AnalyzeFile(rules, source, ExtraFor(extra, source.path()));
+    const std::vector<Finding>* clang = ExtraFor(extra, source.path());
+    // Files with Clang findings depend on more than their own text: not cached.
+    const FindingCache* cache = clang ? nullptr : options.cache;
+    if (cache) {
+      if (std::optional<std::vector<Finding>> hit = cache->Get(source.path(), source.text())) {
+        slot->findings = std::move(*hit);
+        slot->cached = true;
+        return;
+      }
+    }
+    Analysis analysis = AnalyzeFile(rules, source, clang);
     slot->findings = std::move(analysis.findings);
     for (Finding& f : UnusedSuppressionFindings(rules, source, analysis)) {
       slot->findings.push_back(std::move(f));
     }
+    if (cache) cache->Put(source.path(), source.text(), slot->findings);
   });
   ScanResult result;
   MergeStats(slots, &result.stats);

@@ -18,10 +18,14 @@
 
 namespace uprev {
 
+class FindingCache;
+
 struct BatchOptions {
   int jobs = 0;                        // 0: every core
   std::vector<std::string> languages;  // empty: all
   bool progress = false;               // a progress line on stderr
+  // Scans reuse the findings of files whose content did not change.
+  const FindingCache* cache = nullptr;
 };
 
 // A file loaded for analysis, or why it was not.

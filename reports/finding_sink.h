@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/finding.h"
+#include "core/status.h"
 
 namespace uprev {
 
@@ -27,6 +28,9 @@ std::unique_ptr<FindingSink> MakeJsonSink();
 std::unique_ptr<FindingSink> MakeGithubSink();
 // SARIF 2.1.0, with rules, fixes and partial fingerprints.
 std::unique_ptr<FindingSink> MakeSarifSink();
+
+// The findings of a JSON result (`scan --format json`), for `--baseline`.
+Result<std::vector<Finding>> ParseFindingsJson(const std::string& path, const std::string& text);
 
 // The sink for a `--format` name; nullptr when unknown.
 std::unique_ptr<FindingSink> MakeSink(std::string_view format);

@@ -50,6 +50,7 @@ class JsonSink : public FindingSink {
                     {"bytes", stats.bytes},
                     {"seconds", stats.seconds},
                     {"skipped", skipped}};
+    if (stats.cached > 0) doc["stats"]["cached"] = stats.cached;
     if (stats.units > 0) {
       doc["stats"]["units"] = stats.units;
       doc["stats"]["units_parsed"] = stats.units_parsed;
@@ -60,7 +61,47 @@ class JsonSink : public FindingSink {
   }
 };
 
+Position PositionFrom(const nlohmann::json& j) {
+  return Position{j.at("line").get<uint32_t>(), j.at("col").get<uint32_t>()};
+}
+
+Finding FindingFrom(const nlohmann::json& j) {
+  Finding f;
+  f.rule = j.at("rule").get<std::string>();
+  f.pack = j.value("pack", "");
+  f.severity = ParseSeverity(j.value("severity", "warning")).value_or(Severity::kWarning);
+  f.confidence = ParseConfidence(j.value("confidence", "manual")).value_or(Confidence::kManual);
+  f.message = j.value("message", "");
+  f.review = j.value("review", "");
+  f.path = j.at("path").get<std::string>();
+  f.start = PositionFrom(j.at("start"));
+  f.end = PositionFrom(j.at("end"));
+  f.matched = j.at("matched").get<std::string>();
+  if (j.contains("fix") && j["fix"].is_object()) {
+    f.fix = Fix{j["fix"].value("replacement", ""), {}};
+  }
+  return f;
+}
+
 }  // namespace
+
+Result<std::vector<Finding>> ParseFindingsJson(const std::string& path, const std::string& text) {
+  try {
+    nlohmann::json doc = nlohmann::json::parse(text);
+    if (!doc.is_object() || !doc.contains("findings") || !doc["findings"].is_array()) {
+      return Status::Invalid(path + ":1:1: error: not an uprev JSON result (no \"findings\" "
+                                    "list); write one with `uprev scan --format json`");
+    }
+    std::vector<Finding> out;
+    for (const nlohmann::json& j : doc["findings"]) out.push_back(FindingFrom(j));
+    return out;
+  } catch (const nlohmann::json::parse_error& e) {
+    return Status::Invalid(path + ":1:" + std::to_string(e.byte) + ": error: invalid JSON: " +
+                           e.what());
+  } catch (const nlohmann::json::exception& e) {
+    return Status::Invalid(path + ":1:1: error: a finding lacks a field: " + e.what());
+  }
+}
 
 std::unique_ptr<FindingSink> MakeJsonSink() { return std::make_unique<JsonSink>(); }
 

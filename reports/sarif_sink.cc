@@ -22,26 +22,6 @@ std::string_view Level(Severity severity) {
   return "warning";
 }
 
-// FNV-1a 64 of the finding's rule, path and matched text (without white
-// space) and its occurrence among equal ones: stable when lines move.
-std::string Fingerprint(const Finding& f, int occurrence) {
-  uint64_t h = 14695981039346656037ull;
-  auto mix = [&h](std::string_view s) {
-    for (unsigned char c : s) {
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
-      h ^= c;
-      h *= 1099511628211ull;
-    }
-    h ^= 0xff;
-    h *= 1099511628211ull;
-  };
-  mix(f.rule);
-  mix(f.path);
-  mix(f.matched);
-  mix(std::to_string(occurrence));
-  return fmt::format("{:016x}", h);
-}
-
 ordered_json Region(const Finding& f) {
   return {{"startLine", f.start.line}, {"startColumn", f.start.col},
           {"endLine", f.end.line},     {"endColumn", f.end.col},
@@ -56,7 +36,7 @@ ordered_json ResultOf(const Finding& f, size_t rule_index, int occurrence) {
   r["message"] = {{"text", f.review.empty() ? f.message : f.message + " (review: " + f.review + ")"}};
   ordered_json location = {{"artifactLocation", {{"uri", f.path}}}, {"region", Region(f)}};
   r["locations"] = ordered_json::array({{{"physicalLocation", location}}});
-  r["partialFingerprints"] = {{"uprevFinding/v1", Fingerprint(f, occurrence)}};
+  r["partialFingerprints"] = {{"uprevFinding/v1", FindingFingerprint(f, occurrence)}};
   if (f.fix) {
     ordered_json replacement = {{"deletedRegion", Region(f)},
                                 {"insertedContent", {{"text", f.fix->replacement}}}};

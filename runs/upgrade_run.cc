@@ -13,8 +13,10 @@
 #include "changesets/codeowners.h"
 #include "changesets/git_repository.h"
 #include "core/crash_point.h"
+#include "core/file_system.h"
 #include "grammars/language.h"
 #include "runs/clang_in_runs.h"
+#include "runs/run_report_builder.h"
 #include "runs/command_runner.h"
 #include "runs/run_lock.h"
 
@@ -83,6 +85,20 @@ OwnerOf OwnersFrom(const BaseTree& base) {
   auto owners = std::make_shared<Codeowners>(
       Codeowners::Parse(*path, base.files.ReadFile(*path).value()));
   return [owners](const std::string& file) { return OwnerChangeSetName(owners->OwnersOf(file)); };
+}
+
+// Owners as CODEOWNERS writes them, for the review queue.
+OwnersOfPath OwnerNamesFrom(const BaseTree& base) {
+  auto exists = [&](const std::string& path) {
+    return std::find(base.all.begin(), base.all.end(), path) != base.all.end();
+  };
+  std::optional<std::string> path = FindCodeowners(exists);
+  if (!path) return [](const std::string&) { return std::string(); };
+  auto owners = std::make_shared<Codeowners>(
+      Codeowners::Parse(*path, base.files.ReadFile(*path).value()));
+  return [owners](const std::string& file) {
+    return fmt::format("{}", fmt::join(owners->OwnersOf(file), " "));
+  };
 }
 
 std::string CommitMessage(const RunRecord& run, const PlannedChangeSet& set) {
@@ -353,7 +369,38 @@ Result<RunResult> ExecuteRun(const RuleSet& rules, const RunOptions& options) {
     if (Status s = journal->Done(); !s.ok()) return s;
     run.done = true;
   }
+  result.report = BuildRunReport(run, result.plan, rules, base->files, OwnerNamesFrom(*base),
+                                 repo.workdir());
+  RealFileSystem disk;
+  if (Status s = disk.WriteFileAtomic(result.record_dir + "/report.json",
+                                      RunReportToJson(result.report));
+      !s.ok()) {
+    return s;
+  }
   return result;
+}
+
+Result<RunReport> LoadRunReport(const std::string& repo_path, const std::string& run_id) {
+  Result<std::unique_ptr<GitRepository>> opened = GitRepository::Open(repo_path);
+  if (!opened.ok()) return opened.status();
+  std::string dir = RunsDir(**opened) + "/" + run_id;
+  std::error_code ec;
+  if (run_id.empty() || run_id.find('/') != std::string::npos || !fs::is_directory(dir, ec)) {
+    return Status::Invalid(fmt::format("{}: error: no such run (uprev status lists the runs)",
+                                       run_id));
+  }
+  RealFileSystem disk;
+  Result<std::string> text = disk.ReadFile(dir + "/report.json");
+  if (!text.ok()) {
+    return Status::Invalid(fmt::format("{}: error: the run has no report (it did not finish; "
+                                       "resume it with uprev run --resume {})", run_id, run_id));
+  }
+  Result<RunReport> report = RunReportFromJson(dir + "/report.json", *text);
+  if (!report.ok()) return report.status();
+  Result<RunRecord> record = ReadRunRecord(dir);
+  if (!record.ok()) return record.status();
+  RefreshChangeSets(*record, &*report);
+  return report;
 }
 
 Result<std::vector<RunStatus>> ListRuns(const std::string& repo_path, const std::string& run_id) {

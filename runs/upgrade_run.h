@@ -12,6 +12,7 @@
 #include "core/status.h"
 #include "detectors/rule_set.h"
 #include "engine/batch.h"
+#include "reports/run_report.h"
 #include "runs/change_set_plan.h"
 #include "runs/run_record.h"
 
@@ -36,9 +37,16 @@ struct RunResult {
   std::string record_dir;  // .git/uprev/runs/<run-id>
   bool verification_failed = false;
   std::vector<std::string> notes;  // about C/C++: no database, units not compiled
+  RunReport report;                // what the run's reports are rendered from
 };
 
 Result<RunResult> ExecuteRun(const RuleSet& rules, const RunOptions& options);
+
+// The report of run `run_id` of the repository at `repo_path`, as stored in
+// its folder (report.json) with the change sets brought up to date from its
+// journal (reverts, dropped branches). "RUN_ID: error: no such run" when the
+// run is unknown.
+Result<RunReport> LoadRunReport(const std::string& repo_path, const std::string& run_id);
 
 // What `uprev status` shows of one change set.
 struct ChangeSetState {

@@ -19,6 +19,13 @@ int RunRules(const Args& args);
 int RunRun(const Args& args);
 int RunStatusCommand(const Args& args);
 int RunRevert(const Args& args);
+int RunReportCommand(const Args& args);
+
+struct RunReport;
+// Writes every report of a run into `dir`: review-queue.html and .md,
+// migration-plan.md, validation-report.md, rollback-plan.md, findings.json
+// and findings.sarif.
+Status WriteRunReports(const RunReport& report, const std::string& dir);
 
 // Prints `status`'s message to stderr and returns its exit code: 2 for
 // invalid input, 3 for I/O and internal errors.

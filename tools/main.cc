@@ -14,14 +14,18 @@ constexpr const char* kUsage = R"(usage: uprev COMMAND [ARGS]
 
 commands:
   scan  [PATH...] [--rules PACK]... [--lang L]... [--format text|json|sarif|github]
-        [--fail-on info|warning|error] [--jobs N]
+        [--fail-on info|warning|error] [--jobs N] [-p DIR] [--staged] [--baseline FILE]
+        [--no-cache]
   fix   [PATH...] [--rules PACK]... [--lang L]... [--dry-run] [--include-review] [--jobs N]
+        [-p DIR]
   rules list [PACK]... | test [PACK]... | show RULE_ID [--rules PACK]...
   run   [--repo DIR] [--rules PACK]... [--base REV] [--split pack|rule|owner|none]
         [--verify CMD] [--verify-timeout SECONDS] [--resume RUN_ID] [--report DIR]
-        [--dry-run] [--jobs N]
+        [--dry-run] [--jobs N] [-p DIR]
   status [RUN_ID] [--repo DIR]
   revert RUN_ID[/CHANGESET] [--repo DIR]
+  report RUN_ID [--format html|md|migration-plan|validation-report|rollback-plan|json|sarif]
+         [--out FILE] [--repo DIR]
 
 PACK is a rule file, a folder of rule files, or a shipped pack name; with no
 --rules every shipped pack applies. Exit codes: 0 success / nothing at or
@@ -48,7 +52,8 @@ int Main(int argc, char** argv) {
   if (command == "run") return RunRun(args);
   if (command == "status") return RunStatusCommand(args);
   if (command == "revert") return RunRevert(args);
-  if (command == "report" || command == "convert" || command == "shim") {
+  if (command == "report") return RunReportCommand(args);
+  if (command == "convert" || command == "shim") {
     return Fail(Status::Invalid(fmt::format(
         "uprev {}: error: not available in this version of uprev yet; see README "
         "\"Status\"", command)));

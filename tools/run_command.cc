@@ -105,13 +105,7 @@ int RunRun(const Args& args) {
   }
   std::string report_dir = report.empty() ? result->record_dir + "/report" : report;
   std::filesystem::create_directories(report_dir);
-  for (const char* format : {"json", "sarif"}) {
-    std::string name = std::string("findings.") + format;
-    std::string text = MakeSink(format)->Render(result->plan.findings, result->plan.stats);
-    if (Status s = RealFileSystem().WriteFileAtomic(report_dir + "/" + name, text); !s.ok()) {
-      return Fail(s);
-    }
-  }
+  if (Status s = WriteRunReports(result->report, report_dir); !s.ok()) return Fail(s);
   PrintRun(*result);
   std::printf("report: %s\n", report_dir.c_str());
   return result->verification_failed ? 1 : 0;

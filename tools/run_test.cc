@@ -2,6 +2,7 @@
 // checked with the git command line.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "tools/cli_harness.h"
@@ -254,6 +255,126 @@ TEST_F(CppRunTest, ClangRulesSeeTheBaseAndChangeSetsMustCompile) {
                           "src/main.cpp:6:16: error: use of undeclared identifier 'nothing_here'"
                           "\\n\",\"passed\":false"),
             std::string::npos) << journal2;
+  ExpectUntouched();
+}
+
+// `scan --staged` reads the index, not the working tree; with a baseline
+// only new findings count.
+TEST_F(RunTest, ScanStagedReadsTheIndexAndBaselineCountsOnlyNewFindings) {
+  const std::string kWarn = "logging.warn() is deprecated (since Python 3.3; listed under pending "
+                            "removals in What's New in Python 3.12); use logging.warning() "
+                            "[logging-warn]\n";
+  // Nothing staged: nothing to report, even though the tree has findings.
+  Invocation clean = RunUprev(repo_, {"scan", "--staged", "--rules", "python-3.12"});
+  EXPECT_EQ(clean.exit, 0) << clean.err;
+  EXPECT_EQ(clean.out, "");
+  // Only in the working tree: not reported.
+  WriteAll(repo_ / "src/worktree.py", "import logging\nlogging.warn('unstaged')\n");
+  WriteAll(repo_ / "src/jobs.py", "import logging\n\nlogging.warning('jobs')\n");
+  Git("git add src/jobs.py");
+  WriteAll(repo_ / "src/jobs.py", "import logging\n\nlogging.warn('edited after staging')\n");
+  Invocation unstaged = RunUprev(repo_, {"scan", "--staged", "--rules", "python-3.12"});
+  EXPECT_EQ(unstaged.exit, 0) << unstaged.out << unstaged.err;
+  EXPECT_EQ(unstaged.out, "");
+  // Staged (and then changed in the tree): the staged text is reported.
+  WriteAll(repo_ / "src/staged.py", "import logging\nlogging.warn('staged')\n");
+  Git("git add src/staged.py && rm src/staged.py");
+  Invocation found = RunUprev(repo_, {"scan", "--staged", "--rules", "python-3.12"});
+  EXPECT_EQ(found.exit, 1) << found.err;
+  EXPECT_EQ(found.out, "src/staged.py:2:1: warning: " + kWarn);
+  // From a subfolder, paths are relative to it.
+  Invocation sub = RunUprev(repo_ / "src", {"scan", "--staged", "--rules", "python-3.12"});
+  EXPECT_EQ(sub.out, "staged.py:2:1: warning: " + kWarn);
+
+  // A baseline of the staged findings: moving them does not fail, a new one does.
+  Invocation base = RunUprev(repo_, {"scan", "--staged", "--rules", "python-3.12", "--format",
+                                     "json"});
+  WriteAll(tmp_.path() / "baseline.json", base.out);
+  std::string baseline = (tmp_.path() / "baseline.json").string();
+  WriteAll(repo_ / "src/staged.py", "import logging\n\n\n# moved down\nlogging.warn('staged')\n");
+  Git("git add src/staged.py");
+  Invocation moved = RunUprev(repo_, {"scan", "--staged", "--rules", "python-3.12",
+                                      "--baseline", baseline});
+  EXPECT_EQ(moved.exit, 0) << moved.out << moved.err;
+  EXPECT_EQ(moved.out, "");
+  WriteAll(repo_ / "src/staged.py", "import logging\n\n\n# moved down\nlogging.warn('staged')\n"
+                                    "logging.warn('new')\n");
+  Git("git add src/staged.py");
+  Invocation added = RunUprev(repo_, {"scan", "--staged", "--rules", "python-3.12",
+                                      "--baseline", baseline});
+  EXPECT_EQ(added.exit, 1) << added.err;
+  EXPECT_EQ(added.out, "src/staged.py:6:1: warning: " + kWarn);
+  // A baseline that is not a JSON result is bad input.
+  WriteAll(tmp_.path() / "bad.json", "{\"version\": 1}\n");
+  Invocation bad = RunUprev(repo_, {"scan", "--staged", "--baseline",
+                                    (tmp_.path() / "bad.json").string()});
+  EXPECT_EQ(bad.exit, 2);
+  EXPECT_EQ(bad.err, (tmp_.path() / "bad.json").string() +
+                         ":1:1: error: not an uprev JSON result (no \"findings\" list); write "
+                         "one with `uprev scan --format json`\n");
+}
+
+// The pre-commit framework runs uprev from this repository's
+// .pre-commit-hooks.yaml (pre-commit try-repo, with build/ on PATH).
+TEST_F(RunTest, PreCommitHookFailsOnStagedDeprecationsOnly) {
+  fs::path home = tmp_.path() / "pre-commit-home";
+  std::string env = "PRE_COMMIT_HOME=" + Quote(home.string()) + " PATH=" +
+                    Quote(fs::path(UPREV_BINARY).parent_path().string()) + ":\"$PATH\" ";
+  std::string hook = env + "pre-commit try-repo " + Quote(UPREV_SOURCE_DIR) +
+                     " uprev 2>&1";
+  WriteAll(repo_ / "src/clean.py", "import logging\nlogging.warning('fine')\n");
+  Git("git add src/clean.py");
+  Invocation clean = RunShell(repo_, hook);
+  EXPECT_EQ(clean.exit, 0) << clean.out << clean.err;
+  WriteAll(repo_ / "src/bad.py", "import logging\nlogging.warn('staged')\n");
+  Git("git add src/bad.py");
+  Invocation bad = RunShell(repo_, hook);
+  EXPECT_EQ(bad.exit, 1) << bad.out << bad.err;
+  EXPECT_NE(bad.out.find("src/bad.py:2:1: warning: logging.warn() is deprecated"),
+            std::string::npos) << bad.out;
+  EXPECT_EQ(bad.out.find("src/app.py"), std::string::npos) << "unstaged files were scanned";
+}
+
+// Every report of a run is in its report folder, and `uprev report` renders
+// each again from the run's report.json, with change sets up to date.
+TEST_F(RunTest, ReportsOfARunAndUprevReport) {
+  Invocation run = RunUprev(repo_, {"run", "--verify", "true"});
+  ASSERT_EQ(run.exit, 0) << run.out << run.err;
+  std::string id = RunId(run.out);
+  fs::path dir = repo_ / ".git/uprev/runs" / id / "report";
+  std::map<std::string, std::string> formats = {
+      {"html", "review-queue.html"},         {"md", "review-queue.md"},
+      {"migration-plan", "migration-plan.md"}, {"validation-report", "validation-report.md"},
+      {"rollback-plan", "rollback-plan.md"},   {"json", "findings.json"},
+      {"sarif", "findings.sarif"}};
+  for (const auto& [format, file] : formats) {
+    ASSERT_TRUE(fs::exists(dir / file)) << file;
+    Invocation again = RunUprev(repo_, {"report", id, "--format", format});
+    EXPECT_EQ(again.exit, 0) << again.err;
+    EXPECT_EQ(again.out, ReadAll(dir / file)) << format;
+  }
+  std::string validation = ReadAll(dir / "validation-report.md");
+  EXPECT_NE(validation.find("**All 4 change sets passed.**"), std::string::npos) << validation;
+  std::string plan = ReadAll(dir / "migration-plan.md");
+  EXPECT_NE(plan.find("`uprev/" + id + "/python-3.12`"), std::string::npos) << plan;
+  std::string rollback = ReadAll(dir / "rollback-plan.md");
+  EXPECT_NE(rollback.find("git branch -D uprev/" + id + "/go-ioutil"), std::string::npos)
+      << rollback;
+  // The review queue names the owner from CODEOWNERS.
+  EXPECT_NE(ReadAll(dir / "review-queue.md").find("@acme/py-team"), std::string::npos);
+
+  // Dropping a change set shows in a later rendering.
+  Invocation revert = RunUprev(repo_, {"revert", id + "/go-ioutil"});
+  ASSERT_EQ(revert.exit, 0) << revert.err;
+  Invocation later = RunUprev(repo_, {"report", id, "--format", "rollback-plan"});
+  EXPECT_NE(later.out, rollback);
+  EXPECT_EQ(later.out.find("git branch -D uprev/" + id + "/go-ioutil"), std::string::npos);
+  // Bad uses.
+  Invocation unknown = RunUprev(repo_, {"report", "20000101-000000-0000"});
+  EXPECT_EQ(unknown.exit, 2);
+  EXPECT_EQ(unknown.err, "20000101-000000-0000: error: no such run (uprev status lists the runs)\n");
+  Invocation bad = RunUprev(repo_, {"report", id, "--format", "pdf"});
+  EXPECT_EQ(bad.exit, 2);
   ExpectUntouched();
 }
 

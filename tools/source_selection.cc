@@ -41,7 +41,7 @@ std::string DatabaseRoot(const std::string& path) {
 }  // namespace
 
 Result<Selection> Select(const std::string& command, const SelectionFlags& flags,
-                         std::vector<std::string> paths) {
+                         std::vector<std::string> paths, bool walk) {
   Selection selection;
   for (const std::string& name : flags.languages) {
     const Language* lang = FindLanguage(name);
@@ -74,6 +74,8 @@ Result<Selection> Select(const std::string& command, const SelectionFlags& flags
                                        "compile_commands.json in that folder", command,
                                        flags.database_dir));
   }
+  selection.batch.progress = ::isatty(STDERR_FILENO) == 1;
+  if (!walk) return selection;
   Result<FoundFiles> found = FindFiles(paths);
   if (!found.ok()) return found.status();
   for (const std::string& error : found->errors) std::fprintf(stderr, "%s\n", error.c_str());

@@ -33,8 +33,10 @@ struct Selection {
 
 // Loads the packs, then finds the files; folder read errors are printed to
 // stderr and the walk goes on.
+// With `walk` false the files are left empty (the caller has its own, such
+// as the staged ones).
 Result<Selection> Select(const std::string& command, const SelectionFlags& flags,
-                         std::vector<std::string> paths);
+                         std::vector<std::string> paths, bool walk = true);
 
 // Runs the selection's Clang matcher rules over its translation units and
 // prints the scan's notes and the units it could not run on to stderr.
