@@ -7,6 +7,7 @@ std::unique_ptr<FindingSink> MakeSink(std::string_view format) {
   if (format == "json") return MakeJsonSink();
   if (format == "github") return MakeGithubSink();
   if (format == "sarif") return MakeSarifSink();
+  if (format == "md") return MakeMarkdownSink();
   return nullptr;
 }
 

@@ -28,6 +28,8 @@ std::unique_ptr<FindingSink> MakeJsonSink();
 std::unique_ptr<FindingSink> MakeGithubSink();
 // SARIF 2.1.0, with rules, fixes and partial fingerprints.
 std::unique_ptr<FindingSink> MakeSarifSink();
+// A Markdown table (for pull-request comments and CI job summaries).
+std::unique_ptr<FindingSink> MakeMarkdownSink();
 
 // The findings of a JSON result (`scan --format json`), for `--baseline`.
 Result<std::vector<Finding>> ParseFindingsJson(const std::string& path, const std::string& text);

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "reports/finding_sink.h"
 #include "reports/run_report.h"
 
 namespace uprev {
@@ -632,5 +633,38 @@ std::string RenderRollbackPlan(const RunReport& report) {
   for (const ChangeSetReport& c : report.change_sets) out += ChangeSetRollback(report, c);
   return out;
 }
+
+// ------------------------------------------------------- scan --format md
+
+namespace {
+
+// `scan --format md`: a summary line and one table row per finding, for a
+// pull-request comment or a CI job summary.
+class MarkdownSink : public FindingSink {
+ public:
+  std::string Render(const std::vector<Finding>& findings, const ScanStats& stats) override {
+    std::set<std::string> files;
+    for (const Finding& f : findings) files.insert(f.path);
+    std::string out = fmt::format("# uprev findings\n\n{} in {} ({} scanned).\n",
+                                  Count(findings.size(), "finding", "findings"),
+                                  Count(files.size(), "file", "files"),
+                                  Count(stats.files, "file", "files"));
+    if (findings.empty()) return out;
+    out += "\n| location | severity | confidence | rule | message | fix |\n"
+           "| --- | --- | --- | --- | --- | --- |\n";
+    for (const Finding& f : findings) {
+      std::string message = Text(f.message);  // escapes `|` too
+      out += fmt::format("| {} | {} | {} | {} | {} | {} |\n",
+                         Cell(fmt::format("{}:{}:{}", f.path, f.start.line, f.start.col)),
+                         SeverityName(f.severity), ConfidenceName(f.confidence), Cell(f.rule),
+                         message, f.fix ? Cell(f.fix->replacement) : std::string("none"));
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<FindingSink> MakeMarkdownSink() { return std::make_unique<MarkdownSink>(); }
 
 }  // namespace uprev

@@ -360,6 +360,18 @@ TEST(DemoRepo, SarifValidatesAgainstTheSchema) {
                                         " " + Quote((tmp.path() / "demo.sarif").string()));
   EXPECT_EQ(check.exit, 0) << check.out << check.err;
   EXPECT_EQ(check.out, (tmp.path() / "demo.sarif").string() + ": valid\n");
+
+  // The demo run (as tools/demo makes it) writes the same SARIF in its report.
+  ASSERT_EQ(RunShell(repo, "git init -q -b main . && git add -A && git -c user.name=d "
+                           "-c user.email=d@example.com commit -qm demo").exit, 0);
+  Invocation run = RunUprev(repo, {"run", "--report", (tmp.path() / "report").string()});
+  ASSERT_EQ(run.exit, 0) << run.out << run.err;
+  fs::path run_sarif = tmp.path() / "report" / "findings.sarif";
+  EXPECT_EQ(ReadAll(run_sarif), scan.out);
+  Invocation run_check = RunShell(repo, "node " + Quote((kSource / "tools/checkers/validate-sarif.js").string()) +
+                                            " " + Quote(run_sarif.string()));
+  EXPECT_EQ(run_check.exit, 0) << run_check.out << run_check.err;
+  EXPECT_EQ(run_check.out, run_sarif.string() + ": valid\n");
 }
 
 // ---- every shipped pack's own tests ----

@@ -13,7 +13,7 @@ namespace {
 constexpr const char* kUsage = R"(usage: uprev COMMAND [ARGS]
 
 commands:
-  scan  [PATH...] [--rules PACK]... [--lang L]... [--format text|json|sarif|github]
+  scan  [PATH...] [--rules PACK]... [--lang L]... [--format text|json|sarif|github|md]
         [--fail-on info|warning|error] [--jobs N] [-p DIR] [--staged] [--baseline FILE]
         [--no-cache]
   fix   [PATH...] [--rules PACK]... [--lang L]... [--dry-run] [--include-review] [--jobs N]

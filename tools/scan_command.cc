@@ -93,7 +93,7 @@ int RunScan(const Args& args) {
   std::unique_ptr<FindingSink> sink = MakeSink(format);
   if (!sink) {
     return Fail(Status::Invalid(fmt::format(
-        "uprev scan: error: unknown --format '{}'; expected text, json, sarif or github",
+        "uprev scan: error: unknown --format '{}'; expected text, json, sarif, github or md",
         format)));
   }
   std::optional<Severity> threshold = ParseSeverity(fail_on);

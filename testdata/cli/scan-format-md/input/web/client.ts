@@ -1,0 +1,1 @@
+export const scratch: Buffer = new Buffer(64);

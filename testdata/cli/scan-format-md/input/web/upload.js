@@ -1,0 +1,2 @@
+const header = new Buffer(16);
+const client = require("./client");
