@@ -215,7 +215,11 @@ bool Walker::Skipped(const Entry& entry, const std::string& rel) const {
                           entry.name) != options_.skipped_folders.end()) {
     return true;
   }
-  if (!options_.hidden && entry.name[0] == '.') return true;
+  if (!options_.hidden && entry.name[0] == '.' &&
+      std::find(options_.unhidden.begin(), options_.unhidden.end(), entry.name) ==
+          options_.unhidden.end()) {
+    return true;
+  }
   return options_.ignore_files && Ignored(rel, is_dir);
 }
 

@@ -18,6 +18,11 @@ struct FindOptions {
   bool hidden = false;
   // Respect .gitignore, .ignore and .git/info/exclude.
   bool ignore_files = true;
+  // Hidden names that are walked all the same: CI configuration is code that
+  // upgrades touch (GitHub Actions workflows, CircleCI, GitLab CI,
+  // pre-commit).
+  std::vector<std::string> unhidden = {".github", ".circleci", ".gitlab-ci.yml",
+                                       ".pre-commit-config.yaml"};
   // Folder names never walked into, wherever they are.
   std::vector<std::string> skipped_folders = {".git", "node_modules", "vendor", "third_party"};
 };

@@ -103,6 +103,8 @@ TEST_F(FileFinderTest, SkipsHiddenDependencyFoldersAndIgnoredFiles) {
   Write("src/b.py");
   Write("src/.env");
   Write(".hidden/x.py");
+  Write(".github/workflows/ci.yml");  // CI configuration is walked though hidden
+  Write(".gitlab-ci.yml");
   Write("build/out.py");
   Write("node_modules/m.js");
   Write("vendor/v.go");
@@ -111,6 +113,8 @@ TEST_F(FileFinderTest, SkipsHiddenDependencyFoldersAndIgnoredFiles) {
   Write("src/vendor.py");
   ScopedChdir cd(root_);
   EXPECT_EQ(Find({"."}),
+            ".github/workflows/ci.yml\n"
+            ".gitlab-ci.yml\n"
             "README.md\n"
             "src/a.py\n"
             "src/b.py\n"

@@ -13,6 +13,7 @@
 #include "changesets/codeowners.h"
 #include "changesets/git_repository.h"
 #include "core/crash_point.h"
+#include "core/file_finder.h"
 #include "core/file_system.h"
 #include "grammars/language.h"
 #include "runs/clang_in_runs.h"
@@ -38,16 +39,19 @@ std::string NewRunId(int64_t time) {
 }
 
 // Files of the base that uprev analyses: a known language, and not in a
-// vendored or hidden folder (as `scan` skips them when walking).
+// vendored or hidden folder (as `scan` skips them when walking; CI
+// configuration such as .github/ is walked).
 bool Analysable(const std::string& path) {
   if (!LanguageForPath(path)) return false;
+  static const FindOptions kWalk;
+  auto listed = [](const std::vector<std::string>& names, std::string_view name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+  };
   size_t start = 0;
   for (size_t slash; (slash = path.find('/', start)) != std::string::npos; start = slash + 1) {
     std::string_view part(path.data() + start, slash - start);
-    if (part.empty() || part[0] == '.' || part == "node_modules" || part == "vendor" ||
-        part == "third_party") {
-      return false;
-    }
+    bool hidden = !part.empty() && part[0] == '.' && !listed(kWalk.unhidden, part);
+    if (part.empty() || hidden || listed(kWalk.skipped_folders, part)) return false;
   }
   return true;
 }
