@@ -17,6 +17,7 @@ namespace uprev {
 
 struct CompiledMatcher;  // detectors/rule_matcher.h
 struct AstMatcher;       // detectors/clang/ast_matcher.h
+struct ConfigRule;       // detectors/config_rule.h
 
 // A case of a rule's `tests`.
 struct RuleTest {
@@ -58,6 +59,10 @@ struct Rule {
   // `triggers` (none: every unit).
   std::shared_ptr<const AstMatcher> ast_matcher;
   std::vector<std::string> triggers;
+  // `config:` rules (YAML, JSON, TOML) edit by key path instead of matching
+  // syntax; `matchers` is then empty and `prefilter` holds the values their
+  // `where` compares.
+  std::shared_ptr<const ConfigRule> config;
   std::vector<RuleTest> tests;
   std::string file;  // the pack file and line the rule comes from
   uint32_t line = 0;

@@ -3,11 +3,13 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "detectors/clang/ast_matcher.h"
+#include "detectors/config_rule.h"
 #include "detectors/rule_matcher.h"
 
 namespace uprev {
@@ -81,7 +83,7 @@ bool IsRuleId(std::string_view id) {
 
 // Checks that `node` is a map whose keys are all in `allowed`, unique.
 Status CheckKeys(const Locator& loc, const YAML::Node& node, std::string_view what,
-                 std::initializer_list<std::string_view> allowed) {
+                 const std::vector<std::string_view>& allowed) {
   if (!node.IsMap()) return loc.Error(node, fmt::format("{} must be a mapping", what));
   std::set<std::string> seen;
   for (auto it = node.begin(); it != node.end(); ++it) {
@@ -385,7 +387,7 @@ Status RuleCompiler::Compile(const YAML::Node& node) {
                 (node["matcher"] ? 1 : 0);
   if (sources != 1) {
     return loc_.Error(node, fmt::format("rule '{}' needs exactly one of 'pattern', 'patterns', "
-                                        "'query' or 'matcher'", rule_->id));
+                                        "'query', 'matcher' or 'config'", rule_->id));
   }
   if (node["triggers"] && !node["matcher"]) {
     return loc_.Error(node["triggers"], "'triggers' is for 'matcher' rules; pattern rules find "
@@ -462,6 +464,214 @@ Status ParseWhere(const Locator& loc, const YAML::Node& where, Rule* rule,
   return Status::Ok();
 }
 
+// ---- `config:` rules (key-path edits of YAML, JSON and TOML) ----
+
+Result<KeyPath> PathOf(const Locator& loc, const YAML::Node& node, std::string_view what) {
+  if (!node.IsScalar() || node.Scalar().empty()) {
+    return loc.Error(node, fmt::format("{} must be a key path", what));
+  }
+  uint32_t offset = 0;
+  Result<KeyPath> path = ParseKeyPath(node.Scalar(), &offset);
+  if (!path.ok()) {
+    return loc.ErrorInScalar(node, offset, fmt::format("bad key path '{}': {}", node.Scalar(),
+                                                       path.status().message()));
+  }
+  return path;
+}
+
+// Where the first `*` outside quotes is in a path's text, for error positions.
+uint32_t StarOffset(std::string_view text) {
+  char quote = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (quote) {
+      if (text[i] == quote) quote = 0;
+    } else if (text[i] == '"' || text[i] == '\'') {
+      quote = text[i];
+    } else if (text[i] == '*') {
+      return static_cast<uint32_t>(i);
+    }
+  }
+  return 0;
+}
+
+Status ParseConfigWhere(const Locator& loc, const YAML::Node& where, ConfigRule* config) {
+  if (!where.IsMap()) return loc.Error(where, "'where' in 'config' must map key paths to values");
+  for (auto it = where.begin(); it != where.end(); ++it) {
+    Result<KeyPath> path = PathOf(loc, it->first, "a 'where' key");
+    if (!path.ok()) return path.status();
+    if (path->Wildcards() > 0) {
+      return loc.ErrorInScalar(it->first, StarOffset(path->text),
+                               "'where' paths are exact: '*' is not allowed");
+    }
+    Result<std::vector<std::string>> values = StringList(loc, it->second, "where");
+    if (!values.ok() || values->empty()) {
+      return loc.Error(it->second, "a 'where' value is a scalar or a list of scalars");
+    }
+    config->where.push_back(ConfigCondition{std::move(*path), std::move(*values)});
+  }
+  return Status::Ok();
+}
+
+Status CheckLastIsKey(const Locator& loc, const YAML::Node& node, const KeyPath& path,
+                      std::string_view what) {
+  if (path.segments.back().kind == KeySegment::Kind::kKey) return Status::Ok();
+  return loc.Error(node, fmt::format("the last key of a '{}' path must be a key, not an index "
+                                     "or '*'", what));
+}
+
+// The kind-specific keys of a `move` or `replace` edit.
+Status ParseMoveOrReplace(const Locator& loc, const YAML::Node& item, ConfigEdit* edit) {
+  if (edit->kind == ConfigEdit::Kind::kMove) {
+    Result<KeyPath> to = PathOf(loc, item["to"], "'to'");
+    if (!to.ok()) return to.status();
+    Status last = CheckLastIsKey(loc, item["to"], *to, "to");
+    if (!last.ok()) return last;
+    if (to->Wildcards() != edit->path.Wildcards()) {
+      return loc.Error(item["to"], fmt::format("'to' has {} '*' but 'move' has {}: each '*' of "
+                                               "'to' stands for the key the same '*' of 'move' "
+                                               "matched", to->Wildcards(), edit->path.Wildcards()));
+    }
+    edit->to = std::move(*to);
+    return Status::Ok();
+  }
+  auto regex = ScalarOf(loc, item["regex"], "regex");
+  if (!regex.ok()) return regex.status();
+  try {
+    edit->regex = std::regex(*regex, std::regex::ECMAScript);
+  } catch (const std::regex_error& e) {
+    return loc.Error(item["regex"], fmt::format("bad regex: {}", e.what()));
+  }
+  auto with = ScalarOf(loc, item["with"], "with");
+  if (!with.ok()) return with.status();
+  edit->with = *with;
+  return Status::Ok();
+}
+
+// The kind-specific keys of a `set` or `rename` edit.
+Status ParseSetOrRename(const Locator& loc, const YAML::Node& item, ConfigEdit* edit) {
+  if (edit->kind == ConfigEdit::Kind::kSet) {
+    const YAML::Node value = item["value"];
+    if (!value.IsScalar() && !value.IsNull()) {
+      return loc.Error(value, "'value' must be a scalar (a string, number, boolean or null)");
+    }
+    // A plain (unquoted, untagged) scalar that YAML reads as a number,
+    // boolean or null is written as one.
+    edit->value.text = value.IsNull() ? "null" : value.Scalar();
+    edit->value.typed = value.IsNull() || (value.Tag() == "?" && IsYamlCoreNonString(value.Scalar()));
+    return Status::Ok();
+  }
+  const YAML::Node to = item["to"];
+  if (!to.IsScalar() || to.Scalar().empty()) {
+    return loc.Error(to, "'to' of a 'rename' edit is the new key name");
+  }
+  edit->name = to.Scalar();
+  return Status::Ok();
+}
+
+Result<ConfigEdit> ParseConfigEdit(const Locator& loc, const YAML::Node& item) {
+  static const std::vector<std::string_view> kAll = {"set",   "rename", "delete", "move", "replace",
+                                                     "value", "to",     "regex",  "with"};
+  static const std::map<std::string, std::pair<ConfigEdit::Kind, std::vector<std::string_view>>>
+      kKinds = {{"set", {ConfigEdit::Kind::kSet, {"set", "value"}}},
+                {"rename", {ConfigEdit::Kind::kRename, {"rename", "to"}}},
+                {"delete", {ConfigEdit::Kind::kDelete, {"delete"}}},
+                {"move", {ConfigEdit::Kind::kMove, {"move", "to"}}},
+                {"replace", {ConfigEdit::Kind::kReplace, {"replace", "regex", "with"}}}};
+  Status keys = CheckKeys(loc, item, "an edit", kAll);
+  if (!keys.ok()) return keys;
+  std::vector<std::string> kinds;
+  for (const auto& [name, kind] : kKinds) {
+    if (item[name]) kinds.push_back(name);
+  }
+  if (kinds.size() != 1) {
+    return loc.Error(item, "an edit needs exactly one of 'set', 'rename', 'delete', 'move' or "
+                           "'replace'");
+  }
+  const std::string& name = kinds[0];
+  const auto& [kind, allowed] = kKinds.at(name);
+  keys = CheckKeys(loc, item, fmt::format("a '{}' edit", name), allowed);
+  if (!keys.ok()) return keys;
+  for (std::string_view needed : allowed) {
+    if (!item[std::string(needed)]) {
+      return loc.Error(item, fmt::format("a '{}' edit needs '{}'", name, needed));
+    }
+  }
+  ConfigEdit edit;
+  edit.kind = kind;
+  Result<KeyPath> path = PathOf(loc, item[name], fmt::format("'{}'", name));
+  if (!path.ok()) return path.status();
+  edit.path = std::move(*path);
+  if (kind == ConfigEdit::Kind::kRename || kind == ConfigEdit::Kind::kMove) {
+    Status last = CheckLastIsKey(loc, item[name], edit.path, name);
+    if (!last.ok()) return last;
+  }
+  Status rest = Status::Ok();
+  if (kind == ConfigEdit::Kind::kSet || kind == ConfigEdit::Kind::kRename) {
+    rest = ParseSetOrRename(loc, item, &edit);
+  } else if (kind == ConfigEdit::Kind::kMove || kind == ConfigEdit::Kind::kReplace) {
+    rest = ParseMoveOrReplace(loc, item, &edit);
+  }
+  if (!rest.ok()) return rest;
+  return edit;
+}
+
+Result<std::shared_ptr<const ConfigRule>> ParseConfig(const Locator& loc, const YAML::Node& node) {
+  Status keys = CheckKeys(loc, node, "'config'", {"where", "at", "edits"});
+  if (!keys.ok()) return keys;
+  auto config = std::make_shared<ConfigRule>();
+  if (const YAML::Node where = node["where"]) {
+    Status s = ParseConfigWhere(loc, where, config.get());
+    if (!s.ok()) return s;
+  }
+  if (const YAML::Node at = node["at"]) {
+    Result<KeyPath> path = PathOf(loc, at, "'at'");
+    if (!path.ok()) return path.status();
+    config->at = std::move(*path);
+  }
+  if (const YAML::Node edits = node["edits"]) {
+    if (!edits.IsSequence() || edits.size() == 0) {
+      return loc.Error(edits, "'edits' must be a non-empty list");
+    }
+    for (const YAML::Node& item : edits) {
+      Result<ConfigEdit> edit = ParseConfigEdit(loc, item);
+      if (!edit.ok()) return edit.status();
+      config->edits.push_back(std::move(*edit));
+    }
+  }
+  return std::shared_ptr<const ConfigRule>(std::move(config));
+}
+
+// Checks what a `config` rule may not have, then parses its block.
+Status CompileConfigRule(const Locator& loc, const YAML::Node& node, Rule* rule) {
+  const YAML::Node config = node["config"];
+  if (!ConfigFormatOf(*rule->language)) {
+    return loc.Error(config, fmt::format("'config' (edits by key path) is for yaml, json and toml "
+                                         "rules, not {}", rule->language->name));
+  }
+  for (const char* key : {"pattern", "patterns", "query", "matcher", "triggers"}) {
+    if (node[key]) {
+      return loc.Error(node[key], fmt::format("a 'config' rule edits by key path and takes no "
+                                              "'{}'", key));
+    }
+  }
+  if (node["fix"]) {
+    return loc.Error(node["fix"], "a 'config' rule takes no 'fix': its fix comes from 'edits'");
+  }
+  if (node["where"]) {
+    return loc.Error(node["where"], "a 'config' rule puts its conditions in 'config: where'");
+  }
+  Result<std::shared_ptr<const ConfigRule>> parsed = ParseConfig(loc, config);
+  if (!parsed.ok()) return parsed.status();
+  rule->config = std::move(*parsed);
+  // The values `where` compares must occur in the file.
+  for (const ConfigCondition& c : rule->config->where) {
+    if (std::none_of(c.values.begin(), c.values.end(), [](const std::string& v) { return v.empty(); })) {
+      rule->prefilter.push_back(c.values);
+    }
+  }
+  return Status::Ok();
+}
+
 Status ParseTests(const Locator& loc, const YAML::Node& tests, Rule* rule) {
   if (!tests.IsSequence()) return loc.Error(tests, "'tests' must be a list");
   for (const YAML::Node& t : tests) {
@@ -480,7 +690,12 @@ Status ParseTests(const Locator& loc, const YAML::Node& tests, Rule* rule) {
     if (t["fixed"]) {
       auto fixed = ScalarOf(loc, t["fixed"], "fixed");
       if (!fixed.ok()) return fixed.status();
-      if (!rule->fix) return loc.Error(t["fixed"], "'fixed' in a test of a rule without 'fix'");
+      if (rule->config && rule->config->edits.empty()) {
+        return loc.Error(t["fixed"], "'fixed' in a test of a rule without 'edits'");
+      }
+      if (!rule->fix && !rule->config) {
+        return loc.Error(t["fixed"], "'fixed' in a test of a rule without 'fix'");
+      }
       test.fixed = *fixed;
     } else if (t["match"]) {
       if (t["match"].Scalar() != "false") {
@@ -517,7 +732,7 @@ Result<Rule> ParseRule(const Locator& loc, const YAML::Node& node, const std::st
                        const std::string& path) {
   Status keys = CheckKeys(loc, node, "a rule",
                           {"id", "language", "severity", "message", "pattern", "patterns",
-                           "query", "matcher", "triggers", "where", "fix", "imports",
+                           "query", "matcher", "triggers", "config", "where", "fix", "imports",
                            "confidence", "review", "tests"});
   if (!keys.ok()) return keys;
   Rule rule;
@@ -549,16 +764,24 @@ Result<Rule> ParseRule(const Locator& loc, const YAML::Node& node, const std::st
     if (!fix.ok()) return fix.status();
     rule.fix = *fix;
   }
-  rule.confidence = rule.fix ? Confidence::kSafe : Confidence::kManual;
+  if (node["config"]) {
+    Status s = CompileConfigRule(loc, node, &rule);
+    if (!s.ok()) return s;
+  }
+  // A config rule's fix is its `edits`.
+  bool fixes = rule.config ? !rule.config->edits.empty() : rule.fix.has_value();
+  const char* fix_key = rule.config ? "edits" : "fix";
+  rule.confidence = fixes ? Confidence::kSafe : Confidence::kManual;
   if (const YAML::Node c = node["confidence"]) {
     auto confidence = c.IsScalar() ? ParseConfidence(c.Scalar()) : std::nullopt;
     if (!confidence) return loc.Error(c, "confidence must be safe, review or manual");
     rule.confidence = *confidence;
-    if (rule.confidence == Confidence::kManual && rule.fix) {
-      return loc.Error(c, "a 'manual' rule has no 'fix'");
+    if (rule.confidence == Confidence::kManual && fixes) {
+      return loc.Error(c, fmt::format("a 'manual' rule has no '{}'", fix_key));
     }
-    if (rule.confidence != Confidence::kManual && !rule.fix) {
-      return loc.Error(c, fmt::format("a '{}' rule needs a 'fix'", c.Scalar()));
+    if (rule.confidence != Confidence::kManual && !fixes) {
+      return loc.Error(c, fmt::format("a '{}' rule needs {}", c.Scalar(),
+                                      rule.config ? "'edits'" : "a 'fix'"));
     }
   }
   if (const YAML::Node r = node["review"]) {
@@ -579,7 +802,7 @@ Result<Rule> ParseRule(const Locator& loc, const YAML::Node& node, const std::st
     if (!s.ok()) return s;
   }
   RuleCompiler compiler(loc, &rule);
-  Status compiled = compiler.Compile(node);
+  Status compiled = rule.config ? Status::Ok() : compiler.Compile(node);
   if (!compiled.ok()) return compiled;
   if (const YAML::Node w = node["where"]) {
     Status s = ParseWhere(loc, w, &rule, compiler.defined());

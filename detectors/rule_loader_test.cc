@@ -52,8 +52,8 @@ TEST(RuleLoaderTest, UnknownKey) {
   EXPECT_EQ(ErrorOf(std::string(kHeader) + "  - id: a\n    language: python\n    message: m\n"
                                            "    pattern: f()\n    severty: error\n"),
             "p.yaml:7:5: error: unknown key 'severty' in a rule; expected one of: id, language, "
-            "severity, message, pattern, patterns, query, matcher, triggers, where, fix, imports, "
-            "confidence, review, tests");
+            "severity, message, pattern, patterns, query, matcher, triggers, config, where, fix, "
+            "imports, confidence, review, tests");
 }
 
 TEST(RuleLoaderTest, PatternThatDoesNotParse) {

@@ -173,7 +173,8 @@ std::vector<int> RuleSet::ActiveRules(const Language& language, std::string_view
   std::vector<int> active;
   for (size_t i = 0; i < rules_.size(); ++i) {
     const Rule& rule = *rules_[i];
-    if (!MatcherFor(rule, language)) continue;
+    bool applies = rule.config ? rule.language == &language : MatcherFor(rule, language) != nullptr;
+    if (!applies) continue;
     bool pass = std::all_of(
         rule.prefilter.begin(), rule.prefilter.end(), [&](const std::vector<std::string>& group) {
           return std::any_of(group.begin(), group.end(),
@@ -197,6 +198,7 @@ std::vector<Match> RuleSet::FindMatches(const SyntaxTree& tree, const std::vecto
   std::vector<Candidate> any_symbol;
   std::vector<std::pair<int, const CompiledMatcher*>> queries;
   for (int index : active) {
+    if (rules_[index]->config) continue;
     const CompiledMatcher* m = MatcherFor(*rules_[index], language);
     if (m->is_query) {
       if (m->Query()) queries.emplace_back(index, m);
@@ -286,6 +288,21 @@ std::vector<Match> RuleSet::FindMatches(const SyntaxTree& tree, const std::vecto
                             }),
                 matches.end());
   return matches;
+}
+
+std::vector<RuleSet::ConfigRuleMatch> RuleSet::FindConfigMatches(
+    const SyntaxTree& tree, const std::vector<int>& active) const {
+  std::vector<ConfigRuleMatch> out;
+  std::optional<std::vector<ConfigDocument>> docs;
+  for (int index : active) {
+    const Rule& rule = *rules_[index];
+    if (!rule.config) continue;
+    if (!docs) docs = BuildConfigDocuments(tree);
+    for (ConfigMatch& m : MatchConfigRule(*rule.config, *docs, tree.language())) {
+      out.push_back(ConfigRuleMatch{index, std::move(m)});
+    }
+  }
+  return out;
 }
 
 }  // namespace uprev

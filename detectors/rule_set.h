@@ -8,6 +8,7 @@
 
 #include "core/import_binding.h"
 #include "core/match.h"
+#include "detectors/config_rule.h"
 #include "detectors/rule.h"
 #include "grammars/syntax_tree.h"
 
@@ -31,9 +32,19 @@ class RuleSet {
   std::vector<int> AstMatcherRules() const;
 
   // Every match of the `active` rules in `tree`, sorted by position. With
-  // `imports`, also the file's import bindings (Python).
+  // `imports`, also the file's import bindings (Python). `config:` rules
+  // among `active` are left to FindConfigMatches.
   std::vector<Match> FindMatches(const SyntaxTree& tree, const std::vector<int>& active,
                                  std::vector<ImportBinding>* imports = nullptr) const;
+
+  // The matches of the `config:` rules among `active` in `tree` (YAML, JSON
+  // or TOML), rule by rule, each in document order.
+  struct ConfigRuleMatch {
+    int rule;  // indexes rules()
+    ConfigMatch match;
+  };
+  std::vector<ConfigRuleMatch> FindConfigMatches(const SyntaxTree& tree,
+                                                 const std::vector<int>& active) const;
 
  private:
   std::vector<RulePack> packs_;

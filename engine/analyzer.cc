@@ -69,6 +69,60 @@ Finding MakeFinding(const Rule& rule, const Match& match, const SourceFile& file
   return f;
 }
 
+// A `config:` rule's finding points at `at`; its fix replaces the span from
+// the first to the last edited byte. Edits left undone make it a review item.
+Finding MakeConfigFinding(const Rule& rule, const ConfigMatch& match, const SourceFile& file) {
+  Finding f;
+  f.rule = rule.id;
+  f.pack = rule.pack;
+  f.severity = rule.severity;
+  f.confidence = rule.confidence;
+  f.message = rule.message;
+  f.review = rule.review;
+  f.path = file.path();
+  f.range = match.replacement ? match.span : match.at;
+  f.start = file.PositionAt(match.at.begin);
+  f.end = file.PositionAt(match.at.end);
+  f.matched = std::string(file.Slice(f.range));
+  if (match.replacement) f.fix = Fix{*match.replacement, {}};
+  if (!match.review.empty() && f.confidence != Confidence::kManual) {
+    f.confidence = Confidence::kReview;
+    f.review = f.review.empty() ? match.review : f.review + "; " + match.review;
+  }
+  return f;
+}
+
+// A config fix spans its rule's first to last edit in a document, so two
+// rules' fixes there can overlap in part, which the fixer would count as a
+// conflict in every pass. Widening such a span over the other fix (the bytes
+// in between are copied unchanged) nests them instead: the outer is applied
+// and the inner found again on its result in the next pass. `matched` stays
+// the rule's own span, so fingerprints do not depend on other findings.
+void NestConfigFixes(const SourceFile& file, const std::vector<bool>& is_config,
+                     std::vector<Finding>* findings) {
+  for (bool widened = true; widened;) {
+    widened = false;
+    for (size_t c = 0; c < findings->size(); ++c) {
+      Finding& config = (*findings)[c];
+      if (!is_config[c] || !config.fix) continue;
+      for (size_t o = 0; o < findings->size(); ++o) {
+        const Finding& other = (*findings)[o];
+        if (o == c || !other.fix || !config.range.Overlaps(other.range) ||
+            config.range.Contains(other.range) || other.range.Contains(config.range)) {
+          continue;
+        }
+        ByteRange wide{std::min(config.range.begin, other.range.begin),
+                       std::max(config.range.end, other.range.end)};
+        config.fix->replacement =
+            std::string(file.Slice(ByteRange{wide.begin, config.range.begin})) +
+            config.fix->replacement + std::string(file.Slice(ByteRange{config.range.end, wide.end}));
+        config.range = wide;
+        widened = true;
+      }
+    }
+  }
+}
+
 // A suppression counts only in a comment, not in a string or code.
 void KeepThoseInComments(const SyntaxTree& tree, std::vector<Suppression>* suppressions) {
   auto not_in_comment = [&](const Suppression& s) {
@@ -109,6 +163,12 @@ Analysis AnalyzeFile(const RuleSet& rules, const SourceFile& file,
     for (const Match& match : rules.FindMatches(tree, active, &imports)) {
       analysis.findings.push_back(MakeFinding(*rules.rules()[match.rule], match, file, imports));
     }
+    std::vector<bool> is_config(analysis.findings.size(), false);
+    for (const RuleSet::ConfigRuleMatch& m : rules.FindConfigMatches(tree, active)) {
+      analysis.findings.push_back(MakeConfigFinding(*rules.rules()[m.rule], m.match, file));
+      is_config.push_back(true);
+    }
+    NestConfigFixes(file, is_config, &analysis.findings);
   }
   ApplySuppressions(&analysis.suppressions, &analysis.findings);
   std::sort(analysis.findings.begin(), analysis.findings.end(), FindingLess);

@@ -20,6 +20,7 @@ int RunRun(const Args& args);
 int RunStatusCommand(const Args& args);
 int RunRevert(const Args& args);
 int RunReportCommand(const Args& args);
+int RunConvert(const Args& args);
 
 struct RunReport;
 // Writes every report of a run into `dir`: review-queue.html and .md,

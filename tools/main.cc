@@ -26,12 +26,14 @@ commands:
   revert RUN_ID[/CHANGESET] [--repo DIR]
   report RUN_ID [--format html|md|migration-plan|validation-report|rollback-plan|json|sarif]
          [--out FILE] [--repo DIR]
+  convert FILE --to json|yaml|toml|ini|pyproject [--from json|yaml|toml|ini] [--out FILE]
 
 PACK is a rule file, a folder of rule files, or a shipped pack name; with no
 --rules every shipped pack applies. Exit codes: 0 success / nothing at or
-above --fail-on; 1 findings at or above it (scan), failing rule tests, or a
-change set that failed verification (run);
-2 bad usage or a bad rule file; 3 an I/O or internal error.
+above --fail-on; 1 findings at or above it (scan), failing rule tests, a
+change set that failed verification (run), or something a conversion could
+not carry over (convert); 2 bad usage, a bad rule file or input that does not
+parse; 3 an I/O or internal error.
 )";
 
 int Main(int argc, char** argv) {
@@ -53,7 +55,8 @@ int Main(int argc, char** argv) {
   if (command == "status") return RunStatusCommand(args);
   if (command == "revert") return RunRevert(args);
   if (command == "report") return RunReportCommand(args);
-  if (command == "convert" || command == "shim") {
+  if (command == "convert") return RunConvert(args);
+  if (command == "shim") {
     return Fail(Status::Invalid(fmt::format(
         "uprev {}: error: not available in this version of uprev yet; see README "
         "\"Status\"", command)));
