@@ -22,18 +22,7 @@ bool ContainsIdentifier(std::string_view text, std::string_view name) {
 
 Finding MakeFinding(const Rule& rule, const Match& match, const SourceFile& file,
                     const std::vector<ImportBinding>& imports) {
-  Finding f;
-  f.rule = rule.id;
-  f.pack = rule.pack;
-  f.severity = rule.severity;
-  f.confidence = rule.confidence;
-  f.message = rule.message;
-  f.review = rule.review;
-  f.path = file.path();
-  f.range = match.range;
-  f.start = file.PositionAt(match.range.begin);
-  f.end = file.PositionAt(match.range.end);
-  f.matched = std::string(file.Slice(match.range));
+  Finding f = FindingAt(rule, file, match.range);
   if (rule.fix) {
     Fix fix{"", rule.imports};
     const std::string& language = file.language();
@@ -72,18 +61,9 @@ Finding MakeFinding(const Rule& rule, const Match& match, const SourceFile& file
 // A `config:` rule's finding points at `at`; its fix replaces the span from
 // the first to the last edited byte. Edits left undone make it a review item.
 Finding MakeConfigFinding(const Rule& rule, const ConfigMatch& match, const SourceFile& file) {
-  Finding f;
-  f.rule = rule.id;
-  f.pack = rule.pack;
-  f.severity = rule.severity;
-  f.confidence = rule.confidence;
-  f.message = rule.message;
-  f.review = rule.review;
-  f.path = file.path();
-  f.range = match.replacement ? match.span : match.at;
+  Finding f = FindingAt(rule, file, match.replacement ? match.span : match.at);
   f.start = file.PositionAt(match.at.begin);
   f.end = file.PositionAt(match.at.end);
-  f.matched = std::string(file.Slice(f.range));
   if (match.replacement) f.fix = Fix{*match.replacement, {}};
   if (!match.review.empty() && f.confidence != Confidence::kManual) {
     f.confidence = Confidence::kReview;
@@ -134,6 +114,22 @@ void KeepThoseInComments(const SyntaxTree& tree, std::vector<Suppression>* suppr
 }
 
 }  // namespace
+
+Finding FindingAt(const Rule& rule, const SourceFile& file, ByteRange range) {
+  Finding f;
+  f.rule = rule.id;
+  f.pack = rule.pack;
+  f.severity = rule.severity;
+  f.confidence = rule.confidence;
+  f.message = rule.message;
+  f.review = rule.review;
+  f.path = file.path();
+  f.range = range;
+  f.start = file.PositionAt(range.begin);
+  f.end = file.PositionAt(range.end);
+  f.matched = std::string(file.Slice(range));
+  return f;
+}
 
 Analysis AnalyzeFile(const RuleSet& rules, const SourceFile& file,
                      const std::vector<Finding>* extra) {

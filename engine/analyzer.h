@@ -18,6 +18,10 @@ struct Analysis {
   bool parsed = false;  // false when the prefilter ruled every rule out
 };
 
+// A finding of `rule` at `range` of `file`: the rule's fields, the position
+// and the matched text; no fix.
+Finding FindingAt(const Rule& rule, const SourceFile& file, ByteRange range);
+
 // `file.language()` must name a registry language. `extra` are findings made
 // elsewhere for this text (Clang matcher rules); they are suppressed and
 // sorted with the file's own.

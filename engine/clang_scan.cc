@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "detectors/clang/ast_matcher.h"
+#include "engine/analyzer.h"
 #include "engine/batch.h"
 #include "grammars/clang/compilation_database.h"
 #include "grammars/language.h"
@@ -61,18 +62,7 @@ std::optional<Finding> MakeAstFinding(const Rule& rule, const AstMatch& match,
   if (match.range.end > file.text().size() || match.range.begin > match.range.end) {
     return std::nullopt;
   }
-  Finding f;
-  f.rule = rule.id;
-  f.pack = rule.pack;
-  f.severity = rule.severity;
-  f.confidence = rule.confidence;
-  f.message = rule.message;
-  f.review = rule.review;
-  f.path = file.path();
-  f.range = match.range;
-  f.start = file.PositionAt(match.range.begin);
-  f.end = file.PositionAt(match.range.end);
-  f.matched = std::string(file.Slice(match.range));
+  Finding f = FindingAt(rule, file, match.range);
   if (rule.fix && match.editable) {
     std::vector<std::pair<std::string, std::string>> texts;
     for (const AstBinding& b : match.bindings) texts.emplace_back(b.name, b.text);
