@@ -101,10 +101,7 @@ RunReport BuildRunReport(const RunRecord& record, const Plan& plan, const RuleSe
 void RefreshChangeSets(const RunRecord& record, RunReport* report) {
   for (ChangeSetReport& out : report->change_sets) {
     for (const ChangeSetRecord& c : record.change_sets) {
-      if (c.name != out.name) continue;
-      ChangeSetReport fresh = out;
-      CopyState(c, &fresh);
-      out = std::move(fresh);
+      if (c.name == out.name) CopyState(c, &out);  // validation results stay
     }
   }
 }
