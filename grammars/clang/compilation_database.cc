@@ -127,18 +127,19 @@ CompilationDatabase CompilationDatabase::Rebased(const std::string& from,
                                                  const std::string& to) const {
   // Both spellings of the source folder: as given and with symlinks resolved.
   std::vector<std::string> prefixes = {fs::path(from).lexically_normal().string(), RealPath(from)};
-  auto move = [&](std::string text) {
-    for (const std::string& prefix : prefixes) {
-      for (size_t at = text.find(prefix); at != std::string::npos;
-           at = text.find(prefix, at + to.size())) {
-        size_t end = at + prefix.size();
-        if (end < text.size() && text[end] != '/') {  // /repo2 is not inside /repo
-          at += prefix.size() - to.size();
-          continue;
-        }
-        text.replace(at, prefix.size(), to);
-      }
+  // Replaces `prefix` where it is a whole path prefix (/repo2 is not inside /repo).
+  auto replace = [&](const std::string& text, const std::string& prefix) {
+    std::string out;
+    size_t pos = 0;
+    for (size_t at; (at = text.find(prefix, pos)) != std::string::npos; pos = at + prefix.size()) {
+      size_t end = at + prefix.size();
+      out.append(text, pos, at - pos);
+      out += end == text.size() || text[end] == '/' ? to : prefix;
     }
+    return out + text.substr(pos);
+  };
+  auto move = [&](std::string text) {
+    for (const std::string& prefix : prefixes) text = replace(text, prefix);
     return text;
   };
   CompilationDatabase out;
