@@ -1,0 +1,3 @@
+#include <cstddef>
+
+const char* name(const char* given) { return given != NULL ? given : "anonymous"; }

@@ -1,0 +1,5 @@
+#ifndef H_H
+#define H_H
+#include <cstddef>
+inline bool missing(const int* p) { return p == NULL; }
+#endif
