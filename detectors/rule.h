@@ -18,6 +18,8 @@ namespace uprev {
 struct CompiledMatcher;  // detectors/rule_matcher.h
 struct AstMatcher;       // detectors/clang/ast_matcher.h
 struct ConfigRule;       // detectors/config_rule.h
+struct ApiMap;           // core/api_map.h
+struct ApiSymbol;
 
 // A case of a rule's `tests`.
 struct RuleTest {
@@ -63,6 +65,10 @@ struct Rule {
   // syntax; `matchers` is then empty and `prefilter` holds the values their
   // `where` compares.
   std::shared_ptr<const ConfigRule> config;
+  // Rules derived from an `api-map` that rewrite calls: the symbol whose v1
+  // call shape is mapped onto its v2 call (rewriters/api_call.h). `fix` is
+  // then the v2 call template, shown by `rules show`.
+  std::shared_ptr<const ApiSymbol> api_call;
   std::vector<RuleTest> tests;
   std::string file;  // the pack file and line the rule comes from
   uint32_t line = 0;
@@ -74,6 +80,8 @@ struct RulePack {
   std::string path;
   std::string hash;  // of the pack file's bytes (FNV-1a 64, hex)
   std::vector<Rule> rules;
+  // An `api-map` pack's map; its `rules` are derived from it.
+  std::shared_ptr<const ApiMap> api_map;
 };
 
 }  // namespace uprev

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "grammars/syntax_tree.h"
+#include "rewriters/api_call.h"
 #include "rewriters/fix_template.h"
 #include "rewriters/qualified_names.h"
 
@@ -23,6 +24,20 @@ bool ContainsIdentifier(std::string_view text, std::string_view name) {
 Finding MakeFinding(const Rule& rule, const Match& match, const SourceFile& file,
                     const std::vector<ImportBinding>& imports) {
   Finding f = FindingAt(rule, file, match.range);
+  std::string templ = rule.fix.value_or("");
+  ApiCallRewrite call;
+  if (rule.api_call) {
+    call = MapPythonCall(*rule.api_call, f.matched);
+    if (!call.review.empty()) {
+      // Not moved: the call keeps working through the shim, and a human
+      // decides. No fix is offered.
+      f.confidence = Confidence::kReview;
+      f.review = call.review + "; it keeps working through the shim (`uprev shim`)" +
+                 (f.review.empty() ? "" : "; " + f.review);
+      return f;
+    }
+    templ = call.templ;
+  }
   if (rule.fix) {
     Fix fix{"", rule.imports};
     const std::string& language = file.language();
@@ -37,8 +52,9 @@ Finding MakeFinding(const Rule& rule, const Match& match, const SourceFile& file
         (module ? modules : explicit_entries).push_back(entry);
       }
       fix.imports.add = explicit_entries;
-      WrittenNames names = WriteQualifiedNames(*rule.fix, imports, modules);
-      fix.replacement = RenderFix(names.text, match, file);
+      WrittenNames names = WriteQualifiedNames(templ, imports, modules);
+      fix.replacement = rule.api_call ? RenderFixWithTexts(names.text, call.values)
+                                      : RenderFix(names.text, match, file);
       for (std::string& entry : names.imports) {
         if (std::find(fix.imports.add.begin(), fix.imports.add.end(), entry) == fix.imports.add.end()) {
           fix.imports.add.push_back(std::move(entry));

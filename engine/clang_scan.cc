@@ -14,6 +14,7 @@
 #include "engine/batch.h"
 #include "grammars/clang/compilation_database.h"
 #include "grammars/language.h"
+#include "rewriters/api_call.h"
 #include "rewriters/fix_template.h"
 
 namespace uprev {
@@ -63,7 +64,21 @@ std::optional<Finding> MakeAstFinding(const Rule& rule, const AstMatch& match,
     return std::nullopt;
   }
   Finding f = FindingAt(rule, file, match.range);
-  if (rule.fix && match.editable) {
+  if (rule.api_call && match.editable) {
+    // Arguments bound by parameter name; a default argument has no text.
+    std::vector<std::optional<std::string>> arguments(rule.api_call->params.size());
+    for (size_t i = 0; i < arguments.size(); ++i) {
+      const AstBinding* b = FindBinding(match, rule.api_call->params[i].name);
+      if (b && b->kind != "CXXDefaultArgExpr") arguments[i] = b->text;
+    }
+    ApiCallRewrite call = MapCppCall(*rule.api_call, arguments);
+    if (call.review.empty()) {
+      f.fix = Fix{RenderFixWithTexts(call.templ, call.values), rule.imports};
+    } else {
+      f.confidence = Confidence::kReview;
+      f.review = call.review + "; it keeps working through the shim (`uprev shim`)";
+    }
+  } else if (rule.fix && match.editable) {
     std::vector<std::pair<std::string, std::string>> texts;
     for (const AstBinding& b : match.bindings) texts.emplace_back(b.name, b.text);
     f.fix = Fix{RenderFixWithTexts(*rule.fix, texts), rule.imports};
@@ -243,6 +258,8 @@ ClangScan ScanTranslationUnits(const RuleSet& rules, const FileSystem& fs,
     }
   }
   scan.units = units.size();
+  FileOverlay overlay;
+  for (const auto& [path, text] : options.overlay) overlay.emplace(RealPath(on_disk(path)), text);
   TriggerIndex triggers(rules, clang_rules, files, texts);
   std::vector<UnitMatches> results(units.size());
   std::vector<std::vector<int>> unit_rules(units.size());
@@ -251,7 +268,7 @@ ClangScan ScanTranslationUnits(const RuleSet& rules, const FileSystem& fs,
     if (unit_rules[u].empty()) return;
     std::vector<const AstMatcher*> matchers;
     for (int r : unit_rules[u]) matchers.push_back(rules.rules()[r]->ast_matcher.get());
-    results[u] = MatchTranslationUnit(*db->For(on_disk(files[units[u]])), matchers);
+    results[u] = MatchTranslationUnit(*db->For(on_disk(files[units[u]])), matchers, overlay);
   });
   std::map<size_t, SourceFile> sources;
   FindingMerger merger;
@@ -297,7 +314,15 @@ Result<std::vector<Finding>> ScanSourceWithClang(const RuleSet& rules, const Sou
                           "-fsyntax-only", "/uprev-rule-test/" + name}};
   std::vector<const AstMatcher*> matchers;
   for (int r : clang_rules) matchers.push_back(rules.rules()[r]->ast_matcher.get());
-  UnitMatches result = MatchTranslationUnit(command, matchers, {{command.file, file.text()}});
+  // A case declares what it uses itself; a project header it includes
+  // (`#include "geo/v2.h"`, often one a fix added) is empty.
+  FileOverlay overlay = {{command.file, std::string(file.text())}};
+  for (const std::string& header : IncludesOf(file.text())) {
+    if (file.text().find("\"" + header + "\"") != std::string_view::npos) {
+      overlay.emplace("/uprev-rule-test/" + header, "");
+    }
+  }
+  UnitMatches result = MatchTranslationUnit(command, matchers, overlay);
   if (!result.errors.empty()) {
     return Status::Invalid("the code does not compile as " +
                            std::string(c ? "C11" : "C++14") + ":\n" + result.errors);

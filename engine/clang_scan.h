@@ -30,6 +30,10 @@ struct ClangScanOptions {
   // The folder the paths are relative to on disk, where Clang reads them;
   // empty: the working directory.
   std::string tree_root;
+  // Texts that replace files on disk, by path as in the selection: `fix`
+  // parses its own output again to apply fixes that waited behind others.
+  // `fs` must read the same texts.
+  std::map<std::string, std::string> overlay;
 };
 
 struct ClangScan {
@@ -49,8 +53,8 @@ ClangScan ScanTranslationUnits(const RuleSet& rules, const FileSystem& fs,
                                const ClangScanOptions& options);
 
 // Rule tests: the findings of the `matcher:` rules of `rules` in `file`
-// alone, compiled in memory as C++14 (C11 for C). Compile errors are an
-// Invalid status.
+// alone, compiled in memory as C++14 (C11 for C). A project header it
+// includes (`#include "x.h"`) is empty. Compile errors are an Invalid status.
 Result<std::vector<Finding>> ScanSourceWithClang(const RuleSet& rules, const SourceFile& file);
 
 }  // namespace uprev

@@ -69,6 +69,38 @@ bool Referenced(std::string_view language, std::string_view text, std::string_vi
 
 // ---- Python ----
 
+// Whether the file uses the module `import M` binds: `M` itself, or for a
+// dotted `a.b` an attribute chain that starts `a.b` (`import a.c` binds `a`
+// too, so `a.c.x` is no use of `a.b`).
+bool PythonModuleReferenced(std::string_view text, std::string_view module) {
+  size_t dot = module.find('.');
+  if (dot == std::string_view::npos) return Referenced("python", text, module);
+  SyntaxTree tree = SyntaxTree::Parse(*FindLanguage("python"), text);
+  bool found = false;
+  WalkTree(tree.root(), [&](TSNode node) {
+    std::string_view type = ts_node_type(node);
+    if (type == "import_statement" || type == "import_from_statement" ||
+        type == "future_import_statement") {
+      return Walk::kSkipChildren;
+    }
+    if (type != "identifier" || NodeText(node, text) != module.substr(0, dot)) return Walk::kDescend;
+    std::string chain(NodeText(node, text));
+    for (TSNode at = node, parent = ts_node_parent(node);
+         !ts_node_is_null(parent) && std::string_view(ts_node_type(parent)) == "attribute" &&
+         ts_node_eq(ts_node_child_by_field_name(parent, "object", 6), at);
+         at = parent, parent = ts_node_parent(parent)) {
+      chain += "." + std::string(NodeText(ts_node_child_by_field_name(parent, "attribute", 9), text));
+      if (chain.size() >= module.size()) break;
+    }
+    if (chain == module) {
+      found = true;
+      return Walk::kStop;
+    }
+    return Walk::kDescend;
+  });
+  return found;
+}
+
 // The top-level `import a, b as c` names of a line, or nothing.
 std::optional<std::vector<std::string>> PythonImportedModules(std::string_view line) {
   if (!StartsWith(line, "import ")) return std::nullopt;
@@ -271,9 +303,21 @@ std::vector<Edit> PythonImportEdits(std::string_view text, const ImportChanges& 
       RemoveFromImport(lines, text, entry.substr(0, colon), entry.substr(colon + 1), &edits);
       continue;
     }
+    // `import M`, or `import M as A`, when nothing uses M (or A) any more.
     for (const Line& l : lines) {
-      if (Trim(l.text) != "import " + entry) continue;
-      if (Referenced("python", text, entry)) continue;
+      std::string_view line = Trim(l.text);
+      std::string head = "import " + entry;
+      if (!StartsWith(line, head)) continue;
+      std::string_view alias = Trim(line.substr(head.size()));
+      std::string_view local = alias.empty() ? "" : Trim(alias.substr(std::min<size_t>(3, alias.size())));
+      bool name = !local.empty() && std::all_of(local.begin(), local.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+      });
+      if (!alias.empty() && (!StartsWith(alias, "as ") || !name)) continue;
+      if (alias.empty() ? PythonModuleReferenced(text, entry)
+                        : Referenced("python", text, local)) {
+        continue;
+      }
       edits.push_back(Edit{{l.begin, l.end}, "", -1});
     }
   }

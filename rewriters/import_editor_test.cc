@@ -30,6 +30,17 @@ TEST(ImportEditorTest, PythonRemovesOnlyWhenUnused) {
             "import imp\nimp.find_module('x')\n");
   // `x.imp` is an attribute of something else, not a use of the module.
   EXPECT_EQ(Apply("python", "import imp\nx.imp = 1\n", {{}, {"imp"}}), "x.imp = 1\n");
+  // A dotted module stays while a chain through it is left; `import a.c`
+  // binds `a` too, so `a.c.x` is no use of `a.b`.
+  EXPECT_EQ(Apply("python", "import a.b\nimport a.c\na.b.f(*x)\n", {{}, {"a.b"}}),
+            "import a.b\nimport a.c\na.b.f(*x)\n");
+  EXPECT_EQ(Apply("python", "import a.b\nimport a.c\na.c.f()\n", {{}, {"a.b"}}),
+            "import a.c\na.c.f()\n");
+  // An aliased import goes when its alias is unused.
+  EXPECT_EQ(Apply("python", "import a.b as ab\nimport a.c\na.c.f()\n", {{}, {"a.b"}}),
+            "import a.c\na.c.f()\n");
+  EXPECT_EQ(Apply("python", "import a.b as ab\nab.f(*x)\n", {{}, {"a.b"}}),
+            "import a.b as ab\nab.f(*x)\n");
 }
 
 TEST(ImportEditorTest, PythonFromImportsGainAndLoseNames) {

@@ -21,6 +21,7 @@ int RunStatusCommand(const Args& args);
 int RunRevert(const Args& args);
 int RunReportCommand(const Args& args);
 int RunConvert(const Args& args);
+int RunShim(const Args& args);
 
 struct RunReport;
 // Writes every report of a run into `dir`: review-queue.html and .md,

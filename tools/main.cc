@@ -27,6 +27,7 @@ commands:
   report RUN_ID [--format html|md|migration-plan|validation-report|rollback-plan|json|sarif]
          [--out FILE] [--repo DIR]
   convert FILE --to json|yaml|toml|ini|pyproject [--from json|yaml|toml|ini] [--out FILE]
+  shim  --rules PACK [--lang python|cpp] [--out FILE]
 
 PACK is a rule file, a folder of rule files, or a shipped pack name; with no
 --rules every shipped pack applies. Exit codes: 0 success / nothing at or
@@ -56,11 +57,7 @@ int Main(int argc, char** argv) {
   if (command == "revert") return RunRevert(args);
   if (command == "report") return RunReportCommand(args);
   if (command == "convert") return RunConvert(args);
-  if (command == "shim") {
-    return Fail(Status::Invalid(fmt::format(
-        "uprev {}: error: not available in this version of uprev yet; see README "
-        "\"Status\"", command)));
-  }
+  if (command == "shim") return RunShim(args);
   return Fail(Status::Invalid(
       fmt::format("uprev: error: unknown command '{}'; see 'uprev help'", command)));
 }

@@ -32,7 +32,9 @@ std::string DatabaseRoot(const std::string& path) {
   fs::path dir = fs::absolute(path, ec);
   if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
   for (fs::path d = dir; !d.empty(); d = d.parent_path()) {
-    if (CompilationDatabase::Find(d.string())) return d == dir ? path : d.string();
+    if (CompilationDatabase::Find(d.string())) {
+      return d == dir && fs::is_directory(path, ec) ? path : d.string();
+    }
     if (d == d.parent_path()) break;
   }
   return fs::is_directory(path, ec) ? path : dir.string();

@@ -1,0 +1,1 @@
+"""The orders client: v1 is in orders.v1."""

@@ -1,0 +1,2 @@
+// The database beside a file named on the command line is found.
+int* p = 0;
