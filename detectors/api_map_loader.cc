@@ -242,9 +242,13 @@ Status ParseSymbol(const Locator& loc, const ApiMap& map, const YAML::Node& node
   std::string_view sep = Separator(map);
   symbol->v1_name = map.from + std::string(sep) + symbol->name;
   bool python = IsPython(map);
-  if (!python && !(symbol->kind == ApiSymbolKind::kFunction && node["params"])) {
-    return loc.Error(node, fmt::format("{}: C++ api-maps map functions with 'params' and 'call' "
-                                       "so far", symbol->v1_name));
+  if (!python && symbol->kind == ApiSymbolKind::kFunction && !node["params"]) {
+    return loc.Error(node, fmt::format("{}: a C++ function needs 'params' and 'call' (the shim "
+                                       "declares it)", symbol->v1_name));
+  }
+  if (!python && symbol->kind != ApiSymbolKind::kFunction && node["params"]) {
+    return loc.Error(node["params"], fmt::format("{}: C++ classes and constants are renamed "
+                                                 "('rename'), not re-shaped", symbol->v1_name));
   }
   if (node["rename"]) {
     if (node["params"] || node["call"] || node["result"]) {
@@ -293,7 +297,7 @@ Status ParseSymbol(const Locator& loc, const ApiMap& map, const YAML::Node& node
     auto type = ScalarOf(loc, t, "result-type");
     if (!type.ok()) return type.status();
     symbol->result_type = *type;
-  } else if (!python) {
+  } else if (!python && symbol->kind == ApiSymbolKind::kFunction) {
     return loc.Error(node, fmt::format("{} needs 'result-type' (the v1 function's return type)",
                                        symbol->v1_name));
   }
@@ -453,9 +457,19 @@ std::vector<YAML::Node> DeriveRules(const ApiMap& map, const ApiSymbol& symbol,
   }
   if (node["tests"]) rule["tests"] = node["tests"];
   if (!IsPython(map)) {
-    rule["matcher"] = CallMatcher(symbol);
+    std::string v1 = Quoted("::" + symbol.v1_name);
+    if (symbol.kind == ApiSymbolKind::kClass) {
+      // Each written use once: `geo::v1::Point` is an elaborated type
+      // around the `Point` it names; only the outer one is the use.
+      rule["matcher"] = fmt::format("typeLoc(loc(qualType(hasDeclaration(namedDecl(hasName({}))))), "
+                                    "unless(hasParent(typeLoc(loc(elaboratedType())))))", v1);
+    } else if (symbol.kind == ApiSymbolKind::kConstant) {
+      rule["matcher"] = fmt::format("declRefExpr(to(namedDecl(hasName({}))))", v1);
+    } else {
+      rule["matcher"] = CallMatcher(symbol);
+    }
     rule["triggers"].push_back(symbol.name);
-    rule["fix"] = symbol.call;
+    rule["fix"] = symbol.has_params ? symbol.call : symbol.v2_name;
     rule["imports"]["add"].push_back("\"" + map.to_header + "\"");
     out.push_back(rule);
     return out;

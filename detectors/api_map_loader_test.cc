@@ -149,12 +149,30 @@ api-map:
   to-header: g/v2.h
   symbols:
     - class: Point
-      rename: Point
+      params: [int x]
+      call: g::v2::Point($x)
+    - function: f
+      rename: g
 )");
   ASSERT_FALSE(type.ok());
   EXPECT_EQ(type.status().message(),
-            "p.yaml:9:7: error: g::v1::Point: C++ api-maps map functions with 'params' and "
-            "'call' so far");
+            "p.yaml:10:15: error: g::v1::Point: C++ classes and constants are renamed "
+            "('rename'), not re-shaped");
+  Result<RulePack> function = ParseRulePack("p.yaml", R"(pack: t
+api-map:
+  language: cpp
+  from: g::v1
+  to: g::v2
+  from-header: g/v1.h
+  to-header: g/v2.h
+  symbols:
+    - function: f
+      rename: g
+)");
+  ASSERT_FALSE(function.ok());
+  EXPECT_EQ(function.status().message(),
+            "p.yaml:9:7: error: g::v1::f: a C++ function needs 'params' and 'call' (the shim "
+            "declares it)");
 }
 
 }  // namespace

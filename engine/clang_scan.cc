@@ -1,6 +1,7 @@
 #include "engine/clang_scan.h"
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <map>
 #include <regex>
@@ -52,6 +53,21 @@ bool Holds(const MetavarConstraint& c, const AstBinding& b) {
   return true;
 }
 
+// Whether `replacement` starts with a qualified name (`geo::v2::Box`) and
+// the text before `range` ends with a qualifier (`Outer::`): Clang gives
+// a name inside a nested-name-specifier without what qualifies it.
+bool QualifiedTwice(std::string_view text, ByteRange range, std::string_view replacement) {
+  size_t word = 0;
+  while (word < replacement.size() &&
+         (std::isalnum(static_cast<unsigned char>(replacement[word])) || replacement[word] == '_')) {
+    ++word;
+  }
+  if (word == 0 || replacement.substr(word, 2) != "::") return false;
+  size_t at = range.begin;
+  while (at > 0 && std::isspace(static_cast<unsigned char>(text[at - 1]))) --at;
+  return at >= 2 && text.substr(at - 2, 2) == "::";
+}
+
 // The finding of `rule` for `match` in `file`, or nullopt when a `where`
 // constraint rules it out.
 std::optional<Finding> MakeAstFinding(const Rule& rule, const AstMatch& match,
@@ -82,6 +98,13 @@ std::optional<Finding> MakeAstFinding(const Rule& rule, const AstMatch& match,
     std::vector<std::pair<std::string, std::string>> texts;
     for (const AstBinding& b : match.bindings) texts.emplace_back(b.name, b.text);
     f.fix = Fix{RenderFixWithTexts(*rule.fix, texts), rule.imports};
+  }
+  if (f.fix && QualifiedTwice(file.text(), match.range, f.fix->replacement)) {
+    f.fix.reset();
+    f.confidence = Confidence::kReview;
+    f.review = "the name follows a qualifier that the match does not cover (`X::Name`); the "
+               "qualified replacement would be qualified twice, so no fix is offered";
+    return f;
   }
   if (!match.editable && f.confidence != Confidence::kManual) {
     f.confidence = Confidence::kReview;  // a human edits the macro, or not

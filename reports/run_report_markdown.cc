@@ -143,7 +143,10 @@ std::string VerificationText(const ChangeSetReport& c) {
   return c.verification.empty() ? "not run" : Text(c.verification);
 }
 
-bool IsManual(const ReviewItem& item) { return item.finding.confidence == Confidence::kManual; }
+// A human edits it by hand: no diff is suggested (a manual finding, or a
+// review finding with no fix: a match in a macro, an api-map call that
+// cannot move).
+bool IsManual(const ReviewItem& item) { return item.diff.empty(); }
 
 std::string Title(const RunReport& r, std::string_view title) {
   return fmt::format("# {}: run {}\n\n", title, Code(r.id));
@@ -182,7 +185,7 @@ std::string ReviewQueueCounts(const RunReport& r) {
       fmt::format("{}: {} and {} without a fix.\n\n",
                   Count(r.review_items.size(), "review item", "review items"),
                   Count(r.review_items.size() - manual, "suggested fix", "suggested fixes"),
-                  Count(manual, "manual finding", "manual findings"));
+                  Count(manual, "finding", "findings"));
   out += "| owner | review items |\n| --- | ---: |\n";
   for (const auto& [owner, n] : owners) out += fmt::format("| {} | {} |\n", OwnerText(owner), n);
   out += "\n";
@@ -228,7 +231,7 @@ namespace {
 // ------------------------------------------------------------ migration plan
 
 // What one pack or rule contributes: edits on kept safe change sets, on the
-// review set, on dropped sets; review items and, of them, manual findings.
+// review set, on dropped sets; review items and, of them, those without a fix.
 struct Tally {
   int safe = 0;
   int review = 0;
@@ -286,7 +289,7 @@ std::string TallyCells(const Tally& t) {
 }
 
 constexpr std::string_view kTallyHeader =
-    "safe edits | review edits | dropped edits | review items | manual findings";
+    "safe edits | review edits | dropped edits | review items | without a fix";
 constexpr std::string_view kTallyAlign = "---: | ---: | ---: | ---: | ---:";
 
 // A pack's risk and why (Markdown); see kRiskLevels.
@@ -297,7 +300,7 @@ struct Risk {
 
 constexpr std::string_view kRiskLevels =
     "- **high**: a change set with fixes of the pack failed verification, re-parse or "
-    "idempotence, or the pack has manual findings (no fix);\n"
+    "idempotence, or the pack has findings without a fix;\n"
     "- **medium**: not high, and the pack has review items (review-level or demoted fixes) "
     "for a human to decide;\n"
     "- **low**: only safe fixes, and every change set with them re-parsed, is idempotent and "
@@ -312,7 +315,7 @@ Risk RiskOf(const RunReport& r, const std::string& pack, const Tally& tally) {
     if (!c.idempotent) risk.why.push_back("not idempotent in " + Cell(c.name));
   }
   if (tally.manual > 0)
-    risk.why.push_back(Count(tally.manual, "manual finding", "manual findings"));
+    risk.why.push_back(Count(tally.manual, "finding without a fix", "findings without a fix"));
   bool high = !risk.why.empty();
   int to_review = tally.items - tally.manual;
   if (to_review > 0) risk.why.push_back(Count(to_review, "review item", "review items"));
@@ -356,7 +359,7 @@ std::string PlanSummary(const RunReport& r, const Tallies& t) {
              : fmt::format(
                    "- {} ({}, {}).\n", Count(r.review_items.size(), "review item", "review items"),
                    Count(r.review_items.size() - manual, "suggested fix", "suggested fixes"),
-                   Count(manual, "manual finding", "manual findings"));
+                   Count(manual, "without a fix", "without a fix"));
   out += fmt::format("- {} at the base.\n", Count(r.findings.size(), "finding", "findings"));
   std::vector<std::string> risks;
   for (const auto& [pack, tally] : t.packs) {
@@ -409,7 +412,7 @@ std::string EditsPlan(const RunReport& r, const Tallies& t) {
   for (const auto& [rule, tally] : t.rules) {
     out += fmt::format("| {} | {} | {} |\n", Cell(rule), Cell(PackOf(t, rule)), TallyCells(tally));
   }
-  return out + "\nReview items include manual findings and demoted fixes.\n\n";
+  return out + "\nReview items include findings without a fix and demoted fixes.\n\n";
 }
 
 std::string RiskPlan(const RunReport& r, const Tallies& t) {
@@ -456,11 +459,11 @@ std::string EffortPlan(const RunReport& r) {
                      owners.count("") ? " and unowned files" : "", minutes(all));
   out += fmt::format(
       "The estimate assumes {} minutes per suggested fix (read the diff, accept "
-      "or reject it) and {} minutes per manual finding (make the change by "
-      "hand). Safe change sets are reviewed like any pull request and are not "
+      "or reject it) and {} minutes per finding without a fix (make the "
+      "change by hand). Safe change sets are reviewed like any pull request and are not "
       "counted.\n\n",
       kMinutesPerReviewItem, kMinutesPerManualFinding);
-  out += "| owner | review items | manual findings | files | minutes |\n";
+  out += "| owner | review items | without a fix | files | minutes |\n";
   out += "| --- | ---: | ---: | ---: | ---: |\n";
   for (const auto& [owner, load] : owners) {
     out += fmt::format("| {} | {} | {} | {} | {} |\n", OwnerText(owner), load.items, load.manual,

@@ -201,7 +201,7 @@ Repository `/src/shop`, base `0123456789ab` (`refs/heads/main`), started 2024-05
 
 The suggested fixes are on the branch `uprev/20240501-120000-ab12/review`.
 
-3 review items: 2 suggested fixes and 1 manual finding without a fix.
+3 review items: 2 suggested fixes and 1 finding without a fix.
 
 | owner | review items |
 | --- | ---: |
@@ -285,7 +285,7 @@ Repository `/src/shop`, base `0123456789ab` (`refs/heads/main`), started 2024-05
 
 - 4 safe edits on 1 change set; 1 change set with 2 edits dropped (verification failed).
 - 2 review-level edits on the review set.
-- 3 review items (2 suggested fixes, 1 manual finding).
+- 3 review items (2 suggested fixes, 1 without a fix).
 - 4 findings at the base.
 - Risk: high for `numpy-2`, medium for `python-3.12`.
 
@@ -338,14 +338,14 @@ Branch `uprev/20240501-120000-ab12/review`, commit `3333333333333333333333333333
 
 ## Edits per pack
 
-| pack | safe edits | review edits | dropped edits | review items | manual findings | risk |
+| pack | safe edits | review edits | dropped edits | review items | without a fix | risk |
 | --- | ---: | ---: | ---: | ---: | ---: | --- |
 | `numpy-2` | 0 | 0 | 2 | 1 | 1 | high |
 | `python-3.12` | 4 | 2 | 0 | 2 | 0 | medium |
 
 ## Edits per rule
 
-| rule | pack | safe edits | review edits | dropped edits | review items | manual findings |
+| rule | pack | safe edits | review edits | dropped edits | review items | without a fix |
 | --- | --- | ---: | ---: | ---: | ---: | ---: |
 | `datetime-utcnow` | `python-3.12` | 0 | 2 | 0 | 2 | 0 |
 | `numpy-financial-removed` | `numpy-2` | 0 | 0 | 0 | 1 | 1 |
@@ -353,26 +353,26 @@ Branch `uprev/20240501-120000-ab12/review`, commit `3333333333333333333333333333
 | `typing-deprecated-alias` | `python-3.12` | 3 | 0 | 0 | 0 | 0 |
 | `unittest-assert-alias` | `python-3.12` | 1 | 0 | 0 | 0 | 0 |
 
-Review items include manual findings and demoted fixes.
+Review items include findings without a fix and demoted fixes.
 
 ## Risk per pack
 
-- **high**: a change set with fixes of the pack failed verification, re-parse or idempotence, or the pack has manual findings (no fix);
+- **high**: a change set with fixes of the pack failed verification, re-parse or idempotence, or the pack has findings without a fix;
 - **medium**: not high, and the pack has review items (review-level or demoted fixes) for a human to decide;
 - **low**: only safe fixes, and every change set with them re-parsed, is idempotent and passed the `--verify` command (when one was given).
 
 | pack | risk | why |
 | --- | --- | --- |
-| `numpy-2` | high | verification failed in `numpy-2`; not idempotent in `numpy-2`; 1 manual finding |
+| `numpy-2` | high | verification failed in `numpy-2`; not idempotent in `numpy-2`; 1 finding without a fix |
 | `python-3.12` | medium | 2 review items |
 
 ## Review effort
 
 3 review items in 3 files, for 2 owners and unowned files: about 9 minutes.
 
-The estimate assumes 2 minutes per suggested fix (read the diff, accept or reject it) and 5 minutes per manual finding (make the change by hand). Safe change sets are reviewed like any pull request and are not counted.
+The estimate assumes 2 minutes per suggested fix (read the diff, accept or reject it) and 5 minutes per finding without a fix (make the change by hand). Safe change sets are reviewed like any pull request and are not counted.
 
-| owner | review items | manual findings | files | minutes |
+| owner | review items | without a fix | files | minutes |
 | --- | ---: | ---: | ---: | ---: |
 | @acme/web\_team | 1 | 0 | 1 | 2 |
 | @alice | 1 | 0 | 1 | 2 |
@@ -507,7 +507,7 @@ TEST(RunReportTest, MarkdownKeepsPipesAndBackticksInCode) {
 
 Repository (none), base `abc`, started 1970-01-01T00:00:00Z; split by none; verification: none.
 
-1 review item: 1 suggested fix and 0 manual findings without a fix.
+1 review item: 1 suggested fix and 0 findings without a fix.
 
 | owner | review items |
 | --- | ---: |
@@ -624,21 +624,21 @@ Branch `uprev/r2/ioutil-readall`, commit `c1`.
 
 ## Edits per pack
 
-| pack | safe edits | review edits | dropped edits | review items | manual findings | risk |
+| pack | safe edits | review edits | dropped edits | review items | without a fix | risk |
 | --- | ---: | ---: | ---: | ---: | ---: | --- |
 | `go-ioutil` | 1 | 0 | 0 | 0 | 0 | low |
 
 ## Edits per rule
 
-| rule | pack | safe edits | review edits | dropped edits | review items | manual findings |
+| rule | pack | safe edits | review edits | dropped edits | review items | without a fix |
 | --- | --- | ---: | ---: | ---: | ---: | ---: |
 | `ioutil-readall` | `go-ioutil` | 1 | 0 | 0 | 0 | 0 |
 
-Review items include manual findings and demoted fixes.
+Review items include findings without a fix and demoted fixes.
 
 ## Risk per pack
 
-- **high**: a change set with fixes of the pack failed verification, re-parse or idempotence, or the pack has manual findings (no fix);
+- **high**: a change set with fixes of the pack failed verification, re-parse or idempotence, or the pack has findings without a fix;
 - **medium**: not high, and the pack has review items (review-level or demoted fixes) for a human to decide;
 - **low**: only safe fixes, and every change set with them re-parsed, is idempotent and passed the `--verify` command (when one was given).
 

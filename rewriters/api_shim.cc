@@ -305,9 +305,15 @@ Result<std::string> WritePythonShim(const ApiMap& map, std::string_view pack) {
 
 Status CheckCppSymbol(const ApiMap& map, const ApiSymbol& symbol) {
   std::string v1 = QualifiedV1Name(map, symbol);
+  if (!symbol.rename.empty()) {
+    if (symbol.kind == ApiSymbolKind::kFunction) {
+      return Status::Invalid(fmt::format("{}: a C++ function needs 'params' and 'call'", v1));
+    }
+    return Status::Ok();
+  }
   if (symbol.kind != ApiSymbolKind::kFunction || !symbol.has_params) {
     return Status::Invalid(
-        fmt::format("{}: only functions with 'params' are supported in C++ shims so far", v1));
+        fmt::format("{}: C++ classes and constants are renamed ('rename'), not re-shaped", v1));
   }
   if (symbol.callee.empty()) return Status::Invalid(fmt::format("{}: 'params' need a 'call'", v1));
   if (symbol.result_type.empty()) {
@@ -368,11 +374,34 @@ Result<std::string> WriteCppShim(const ApiMap& map, std::string_view pack) {
     return Status::Invalid(fmt::format(
         "{}: a C++ shim needs the v1 and the v2 header ('from-header', 'to-header')", map.from));
   }
-  std::vector<std::string> functions;
+  // Types first (the functions may name them), then constants, then
+  // functions, each in the pack's order.
+  std::vector<std::string> types, constants, functions;
   for (const ApiSymbol& symbol : map.symbols) {
     Status s = CheckCppSymbol(map, symbol);
     if (!s.ok()) return s;
-    functions.push_back(CppFunction(map, symbol));
+    std::string deprecated = fmt::format("[[deprecated({})]]", Quoted("use " + symbol.v2_name));
+    if (symbol.kind == ApiSymbolKind::kClass) {
+      types.push_back(fmt::format("using {} {} = {};\n", symbol.name, deprecated, symbol.v2_name));
+    } else if (symbol.kind == ApiSymbolKind::kConstant) {
+      constants.push_back(fmt::format("{} inline constexpr auto {} = {};\n", deprecated,
+                                      symbol.name, symbol.v2_name));
+    } else {
+      functions.push_back(CppFunction(map, symbol));
+    }
+  }
+  std::vector<std::string> blocks;
+  for (const auto* group : {&types, &constants}) {
+    if (!group->empty()) blocks.push_back(fmt::format("{}", fmt::join(*group, "")));
+  }
+  for (const std::string& f : functions) blocks.push_back(f);
+  std::string body = fmt::format("{}", fmt::join(blocks, "\n"));
+  if (!types.empty()) {
+    // The shim's own uses of its deprecated types do not warn; the
+    // callers' uses are outside this region and do.
+    body = "#pragma GCC diagnostic push\n"
+           "#pragma GCC diagnostic ignored \"-Wdeprecated-declarations\"\n\n" +
+           body + "\n#pragma GCC diagnostic pop\n";
   }
   std::string guide = map.guide.empty() ? "" : "; see " + map.guide;
   std::string guard = IncludeGuard(map.from_header);
@@ -395,7 +424,7 @@ Result<std::string> WriteCppShim(const ApiMap& map, std::string_view pack) {
       "\n"
       "#endif  // {}\n",
       pack, map.from, map.to, pack, guide, guard, guard, IncludeSpelling(map.to_header), map.from,
-      fmt::join(functions, "\n"), map.from, guard);
+      body, map.from, guard);
 }
 
 }  // namespace

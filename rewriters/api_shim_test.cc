@@ -447,6 +447,50 @@ TEST(ApiShimTest, CppShimText) {
   EXPECT_EQ(*shim, kCppShim);
 }
 
+// Renamed types come first, inside a region where the shim's own uses of
+// them do not warn; then constants; then functions.
+TEST(ApiShimTest, CppShimRenamesTypesAndConstants) {
+  ApiMap map = CppMap();
+  map.symbols.resize(1);
+  map.symbols[0] = CppFunction("span", {Param("const Bounds& b", "b")}, "double",
+                               "geo::v2::span", {"$b"});
+  ApiSymbol bounds;
+  bounds.kind = ApiSymbolKind::kClass;
+  bounds.name = "Bounds";
+  bounds.rename = "Box";
+  bounds.v1_name = "geo::v1::Bounds";
+  bounds.v2_name = "geo::v2::Box";
+  ApiSymbol radius = bounds;
+  radius.kind = ApiSymbolKind::kConstant;
+  radius.name = "kRadiusKm";
+  radius.rename = "kRadius";
+  radius.v1_name = "geo::v1::kRadiusKm";
+  radius.v2_name = "geo::v2::kRadius";
+  map.symbols.push_back(radius);
+  map.symbols.push_back(bounds);
+  Result<std::string> shim = WriteApiShim(map, "geo-v2");
+  ASSERT_TRUE(shim.ok()) << shim.status().message();
+  EXPECT_EQ(shim->substr(shim->find("namespace geo::v1 {")), R"(namespace geo::v1 {
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+
+using Bounds [[deprecated("use geo::v2::Box")]] = geo::v2::Box;
+
+[[deprecated("use geo::v2::kRadius")]] inline constexpr auto kRadiusKm = geo::v2::kRadius;
+
+[[deprecated("use geo::v2::span")]] inline double span(const Bounds& b) {
+  return geo::v2::span(b);
+}
+
+#pragma GCC diagnostic pop
+
+}  // namespace geo::v1
+
+#endif  // GEO_V1_H_
+)");
+}
+
 constexpr char kGeoV2[] = R"(#ifndef GEO_V2_H_
 #define GEO_V2_H_
 
@@ -598,17 +642,17 @@ TEST(ApiShimTest, InvalidMaps) {
   ApiSymbol point;
   point.kind = ApiSymbolKind::kClass;
   point.name = "Point";
-  point.rename = "Point";
+  point.has_params = true;
   point.v1_name = "geo::v1::Point";
   cpp.symbols.push_back(point);
   EXPECT_EQ(ErrorOf(cpp),
-            "geo::v1::Point: only functions with 'params' are supported in C++ shims so far");
+            "geo::v1::Point: C++ classes and constants are renamed ('rename'), not re-shaped");
 
   ApiMap renamed_function = CppMap();
   renamed_function.symbols[1].has_params = false;
   renamed_function.symbols[1].rename = "print_point";
   EXPECT_EQ(ErrorOf(renamed_function),
-            "geo::v1::report: only functions with 'params' are supported in C++ shims so far");
+            "geo::v1::report: a C++ function needs 'params' and 'call'");
 
   ApiMap no_header = CppMap();
   no_header.from_header.clear();

@@ -128,17 +128,19 @@ Plan PlanChangeSets(const RuleSet& rules, const FileSystem& base,
   review_set.review = true;
   Absorb(review, &review_set);
   for (const Finding& f : review_set.fixes) plan.review_items.push_back(f);
-  // Fixes the engine would not apply on its own, and manual findings.
+  // Fixes the engine would not apply on its own.
   for (const FixResult* result : {&all_safe, &review}) {
     for (const FileFix& file : result->files) {
       for (const Finding& f : file.outcome.demoted) plan.review_items.push_back(f);
       for (const Finding& f : file.outcome.conflicts) plan.review_items.push_back(f);
     }
   }
+  // Review findings with no fix (a match in a macro, an api-map call that
+  // cannot move) are decided by a human like manual ones.
   for (const Finding& f : plan.findings) {
-    if (f.confidence == Confidence::kManual && f.rule != kUnusedSuppressionRule) {
-      plan.review_items.push_back(f);
-    }
+    bool no_fix = f.confidence == Confidence::kManual ||
+                  (f.confidence == Confidence::kReview && !f.fix);
+    if (no_fix && f.rule != kUnusedSuppressionRule) plan.review_items.push_back(f);
   }
   std::sort(plan.review_items.begin(), plan.review_items.end(), FindingLess);
   if (!review_set.files.empty()) plan.change_sets.push_back(std::move(review_set));

@@ -36,7 +36,7 @@ struct Plan {
   std::vector<PlannedChangeSet> change_sets;  // by name; the review set last
   std::vector<Finding> findings;              // every finding at the base
   // What a human must decide: review-level fixes, fixes the engine demoted
-  // or found in conflict, and manual findings.
+  // or found in conflict, review findings with no fix, and manual findings.
   std::vector<Finding> review_items;
   ScanStats stats;
 };

@@ -124,6 +124,51 @@ TEST(PythonApiMapTest, ShimKeepsV1WorkingAndFixMovesTheProgramToV2) {
   EXPECT_EQ(fixed.err, "");
 }
 
+// In an upgrade run, the calls that cannot move are in the review queue
+// with the reason, and the branch holds the moved program.
+TEST(PythonApiMapTest, RunListsTheCallsThatCannotMoveInTheReviewQueue) {
+  TempDir tmp;
+  fs::path repo = tmp.path() / "repo";
+  fs::create_directories(repo);
+  fs::copy(kPython / "v1", repo / "pkg", fs::copy_options::recursive);
+  fs::copy(kPython / "program.py", repo);
+  fs::copy(kPython / "program_review.py", repo);
+  Invocation init = RunShell(repo, "git init -q -b main . && git -c user.name=T -c "
+                                   "user.email=t@example.com commit -qm v1 --allow-empty && "
+                                   "git add -A && git -c user.name=T -c "
+                                   "user.email=t@example.com commit -qm program");
+  ASSERT_EQ(init.exit, 0) << init.err;
+  Invocation run = RunUprev(repo, {"run", "--rules", (kPython / "orders-v2.yaml").string()});
+  ASSERT_EQ(run.exit, 0) << run.err;
+  EXPECT_NE(run.out.find("13 findings, 3 review items"), std::string::npos) << run.out;
+  std::vector<fs::path> reports;
+  for (const auto& e : fs::directory_iterator(repo / ".git/uprev/runs")) {
+    reports.push_back(e.path() / "report.json");
+  }
+  ASSERT_EQ(reports.size(), 1u);
+  nlohmann::json items = nlohmann::json::parse(ReadAll(reports[0]))["review_items"];
+  ASSERT_EQ(items.size(), 3u);
+  std::vector<std::string> got;
+  for (const auto& item : items) {
+    got.push_back(item["finding"]["rule"].get<std::string>() + " " +
+                  item["finding"]["confidence"].get<std::string>() + " " +
+                  std::to_string(item["finding"]["start"]["line"].get<int>()));
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"get_order review 22", "list_orders review 23",
+                                           "get_order-reference manual 24"}));
+  std::string queue;
+  for (const auto& e : fs::directory_iterator(repo / ".git/uprev/runs")) {
+    queue = ReadAll(e.path() / "report/review-queue.md");
+  }
+  EXPECT_NE(queue.find("3 review items: 0 suggested fixes and 3 findings without a fix"),
+            std::string::npos)
+      << queue;
+  Invocation moved = RunShell(
+      repo, "git show \"$(git for-each-ref --format='%(refname:short)' refs/heads/uprev/ | "
+            "grep /orders-v2$)\":program.py");
+  EXPECT_EQ(moved.out, ReadAll(kPython / "program.fixed.py"));
+}
+
 // Compiles `main.cc` in `dir` with `flags` and runs it.
 Invocation CompileAndRun(const fs::path& dir, const std::string& flags, Invocation* build) {
   *build = RunShell(dir, "clang++-14 -std=c++17 -Wall " + flags + " main.cc -o main");
@@ -137,7 +182,7 @@ TEST(CppApiMapTest, ShimKeepsV1WorkingAndFixMovesTheProgramToV2) {
   const std::string expected = ReadAll(kCpp / "expected-output.txt");
   Invocation rule_tests = RunUprev(tmp.path(), {"rules", "test", pack});
   EXPECT_EQ(rule_tests.exit, 0) << rule_tests.out << rule_tests.err;
-  EXPECT_EQ(rule_tests.out, "3 rules, 4 test cases\n4 passed, 0 failed\n");
+  EXPECT_EQ(rule_tests.out, "6 rules, 8 test cases\n8 passed, 0 failed\n");
 
   fs::path v1 = tmp.path() / "v1";
   fs::create_directories(v1);
@@ -161,9 +206,9 @@ TEST(CppApiMapTest, ShimKeepsV1WorkingAndFixMovesTheProgramToV2) {
   ASSERT_EQ(build.exit, 0) << build.err;
   EXPECT_EQ(on_shim.out, expected);
   std::vector<std::string> warnings = LinesWith(build.err, "[-Wdeprecated-declarations]");
-  EXPECT_EQ(warnings.size(), 7u) << build.err;
+  EXPECT_EQ(warnings.size(), 11u) << build.err;
   for (const std::string& w : warnings) EXPECT_EQ(w.rfind("main.cc:", 0), 0u) << w;
-  EXPECT_EQ(Count(build.err, "warning:"), 7u) << build.err;
+  EXPECT_EQ(Count(build.err, "warning:"), 11u) << build.err;
 
   // `uprev fix` through Clang, with the unit's flags from the database.
   WriteAll(v2 / "compile_commands.json",
@@ -171,7 +216,7 @@ TEST(CppApiMapTest, ShimKeepsV1WorkingAndFixMovesTheProgramToV2) {
            "\"clang++-14 -std=c++17 -Ishim -Iinclude -c main.cc\"}]\n");
   Invocation fix = RunUprev(v2, {"fix", "--rules", pack, "main.cc"});
   ASSERT_EQ(fix.exit, 0) << fix.err;
-  EXPECT_EQ(fix.err, "uprev fix: applied 7 fixes in 1 file (1 file scanned)\n");
+  EXPECT_EQ(fix.err, "uprev fix: applied 11 fixes in 1 file (1 file scanned)\n");
   EXPECT_EQ(ReadAll(v2 / "main.cc"), ReadAll(kCpp / "main.fixed.cc"));
   Invocation again = RunUprev(v2, {"fix", "--rules", pack, "main.cc"});
   EXPECT_EQ(again.err, "uprev fix: applied 0 fixes in 0 files (1 file scanned)\n");

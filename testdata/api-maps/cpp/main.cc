@@ -23,5 +23,8 @@ int main() {
   std::printf("%s\n", v1::format(paris).c_str());
   std::printf("%s\n", v1::format(berlin, 4).c_str());
   std::printf("%s\n", v1::format(v1::midpoint(paris, berlin), 3).c_str());
+  geo::v1::Bounds box{paris, berlin};
+  const v1::Bounds* corners = &box;
+  std::printf("%.1f km of %.0f\n", geo::v1::diagonal(*corners), v1::kEarthRadiusKm);
   return 0;
 }

@@ -24,5 +24,8 @@ int main() {
   std::printf("%s\n", geo::v2::format(paris).c_str());
   std::printf("%s\n", geo::v2::format(berlin, 4).c_str());
   std::printf("%s\n", geo::v2::format(geo::v2::segment(paris, berlin).middle, 3).c_str());
+  geo::v2::Box box{paris, berlin};
+  const geo::v2::Box* corners = &box;
+  std::printf("%.1f km of %.0f\n", geo::v2::diagonal(*corners, geo::v2::Unit::kKilometres), geo::v2::kEarthRadius);
   return 0;
 }

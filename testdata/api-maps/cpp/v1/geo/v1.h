@@ -10,6 +10,14 @@
 
 namespace geo::v1 {
 
+constexpr double kEarthRadiusKm = 6371.0;
+
+// A rectangle between two corners.
+struct Bounds {
+  Point lo;
+  Point hi;
+};
+
 // Great-circle distance in kilometres, or in miles.
 inline double distance(const Point& a, const Point& b, bool miles = false) {
   constexpr double kRadians = 3.14159265358979323846 / 180;
@@ -30,6 +38,8 @@ inline std::string format(const Point& p, int precision = 2) {
 inline Point midpoint(const Point& a, const Point& b) {
   return Point{(a.lat + b.lat) / 2, (a.lon + b.lon) / 2};
 }
+
+inline double diagonal(const Bounds& b) { return distance(b.lo, b.hi); }
 
 }  // namespace geo::v1
 

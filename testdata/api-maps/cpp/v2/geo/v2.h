@@ -1,5 +1,5 @@
-// geo v2: units are explicit, formatting takes a separator, and midpoint
-// returns a Segment that holds it.
+// geo v2: units are explicit, formatting takes a separator, midpoint
+// returns a Segment that holds it, and Bounds is Box.
 #ifndef GEO_V2_H_
 #define GEO_V2_H_
 
@@ -12,6 +12,13 @@
 namespace geo::v2 {
 
 enum class Unit { kKilometres, kMiles };
+
+inline constexpr double kEarthRadius = 6371.0;
+
+struct Box {
+  Point lo;
+  Point hi;
+};
 
 inline double distance(const Point& from, const Point& to, Unit unit) {
   constexpr double kRadians = 3.14159265358979323846 / 180;
@@ -37,6 +44,8 @@ struct Segment {
 inline Segment segment(const Point& from, const Point& to) {
   return Segment{from, to, Point{(from.lat + to.lat) / 2, (from.lon + to.lon) / 2}};
 }
+
+inline double diagonal(const Box& box, Unit unit) { return distance(box.lo, box.hi, unit); }
 
 }  // namespace geo::v2
 
