@@ -527,7 +527,7 @@ Status LoadApiMap(Locator& loc, const YAML::Node& node, RulePack* pack,
         return loc.Error(symbol_node, fmt::format("rule id '{}' derived from {} is taken by "
                                                   "another symbol", rule->id, symbol.v1_name));
       }
-      if (symbol.has_params && rule->id == RuleIdOf(symbol.name)) {
+      if (rule->id == RuleIdOf(symbol.name)) {
         rule->api_call = std::shared_ptr<const ApiSymbol>(shared, &symbol);
       }
       rule->line = symbol.line;

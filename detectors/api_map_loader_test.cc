@@ -60,7 +60,7 @@ TEST(ApiMapLoaderTest, ReadsTheMapAndDerivesItsRules) {
   EXPECT_EQ(pack->rules[1].confidence, Confidence::kManual);
   EXPECT_EQ(pack->rules[1].tests.size(), 2u);
   EXPECT_EQ(pack->rules[2].id, "client");
-  EXPECT_FALSE(pack->rules[2].api_call);
+  EXPECT_EQ(pack->rules[2].api_call.get(), &map.symbols[1]);
   EXPECT_EQ(pack->rules[2].fix, "orders.v2.OrdersClient");
 }
 

@@ -65,9 +65,9 @@ struct Rule {
   // syntax; `matchers` is then empty and `prefilter` holds the values their
   // `where` compares.
   std::shared_ptr<const ConfigRule> config;
-  // Rules derived from an `api-map` that rewrite calls: the symbol whose v1
-  // call shape is mapped onto its v2 call (rewriters/api_call.h). `fix` is
-  // then the v2 call template, shown by `rules show`.
+  // Rules derived from an `api-map`: the symbol they move. When it has
+  // `params`, its v1 calls are mapped onto its v2 call (rewriters/api_call.h)
+  // and `fix` is the v2 call template, shown by `rules show`.
   std::shared_ptr<const ApiSymbol> api_call;
   std::vector<RuleTest> tests;
   std::string file;  // the pack file and line the rule comes from

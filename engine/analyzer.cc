@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
+#include "core/api_map.h"
 #include "grammars/syntax_tree.h"
 #include "rewriters/api_call.h"
 #include "rewriters/fix_template.h"
@@ -21,12 +23,47 @@ bool ContainsIdentifier(std::string_view text, std::string_view name) {
   return false;
 }
 
+bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// An api-map move of a name the file from-imports from v1 (`from orders.v1
+// import get_order`, then `get_order(7)`): `templ`, which starts with the
+// v2 name in full, starts with its last part instead, and the import to
+// add (`orders.v2:fetch_order`) is returned. Nothing when the file names
+// the v1 symbol otherwise, or already uses the v2 name for something else.
+std::optional<std::string> FromImportV2(const ApiSymbol& symbol, std::string_view matched,
+                                        std::string_view text,
+                                        const std::vector<ImportBinding>& imports,
+                                        std::string* templ) {
+  size_t end = 0;
+  while (end < matched.size() && IsWordChar(matched[end])) ++end;
+  std::string_view written = matched.substr(0, end);
+  if (written.empty() || (end < matched.size() && matched[end] != '(')) return std::nullopt;
+  std::string v1_module = symbol.v1_name.substr(0, symbol.v1_name.size() - symbol.name.size() - 1);
+  size_t dot = symbol.v2_name.rfind('.');
+  std::string v2_module = symbol.v2_name.substr(0, dot);
+  std::string v2_local = symbol.v2_name.substr(dot + 1);
+  auto bound = [&](std::string_view name, const std::string& module) {
+    return std::any_of(imports.begin(), imports.end(), [&](const ImportBinding& b) {
+      return b.name == name && b.from == module;
+    });
+  };
+  if (!bound(written, v1_module)) return std::nullopt;
+  if (ContainsIdentifier(text, v2_local) && !bound(v2_local, v2_module)) return std::nullopt;
+  const std::string& full = symbol.v2_name;
+  if (templ->compare(0, full.size(), full) != 0 ||
+      (templ->size() > full.size() && (IsWordChar((*templ)[full.size()]) || (*templ)[full.size()] == '.'))) {
+    return std::nullopt;
+  }
+  *templ = v2_local + templ->substr(full.size());
+  return v2_module + ":" + v2_local;
+}
+
 Finding MakeFinding(const Rule& rule, const Match& match, const SourceFile& file,
                     const std::vector<ImportBinding>& imports) {
   Finding f = FindingAt(rule, file, match.range);
   std::string templ = rule.fix.value_or("");
   ApiCallRewrite call;
-  if (rule.api_call) {
+  if (rule.api_call && rule.api_call->has_params) {
     call = MapPythonCall(*rule.api_call, f.matched);
     if (!call.review.empty()) {
       // Not moved: the call keeps working through the shim, and a human
@@ -51,10 +88,23 @@ Finding MakeFinding(const Rule& rule, const Match& match, const SourceFile& file
         bool module = entry.find_first_of(":/") == std::string::npos;
         (module ? modules : explicit_entries).push_back(entry);
       }
+      if (rule.api_call) {
+        std::optional<std::string> entry = FromImportV2(*rule.api_call, f.matched, file.text(),
+                                                        imports, &templ);
+        if (entry) {
+          // The v2 module itself is imported only if the rest still names it.
+          std::string module = entry->substr(0, entry->find(':'));
+          if (templ.find(module + ".") == std::string::npos) {
+            modules.erase(std::remove(modules.begin(), modules.end(), module), modules.end());
+          }
+          explicit_entries.push_back(std::move(*entry));
+        }
+      }
       fix.imports.add = explicit_entries;
       WrittenNames names = WriteQualifiedNames(templ, imports, modules);
-      fix.replacement = rule.api_call ? RenderFixWithTexts(names.text, call.values)
-                                      : RenderFix(names.text, match, file);
+      fix.replacement = rule.api_call && rule.api_call->has_params
+                            ? RenderFixWithTexts(names.text, call.values)
+                            : RenderFix(names.text, match, file);
       for (std::string& entry : names.imports) {
         if (std::find(fix.imports.add.begin(), fix.imports.add.end(), entry) == fix.imports.add.end()) {
           fix.imports.add.push_back(std::move(entry));

@@ -80,7 +80,7 @@ std::optional<Finding> MakeAstFinding(const Rule& rule, const AstMatch& match,
     return std::nullopt;
   }
   Finding f = FindingAt(rule, file, match.range);
-  if (rule.api_call && match.editable) {
+  if (rule.api_call && rule.api_call->has_params && match.editable) {
     // Arguments bound by parameter name; a default argument has no text.
     std::vector<std::optional<std::string>> arguments(rule.api_call->params.size());
     for (size_t i = 0; i < arguments.size(); ++i) {
