@@ -1,0 +1,2 @@
+def test_sum(self):
+    self.assertEqual(sum([1, 2]), 3)
