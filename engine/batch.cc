@@ -202,4 +202,69 @@ FixResult FixFiles(const RuleSet& rules, const FileSystem& fs,
   return result;
 }
 
+namespace {
+
+// A file as a fix pass left it, else as `fs` has it.
+class FixedTexts : public FileSystem {
+ public:
+  explicit FixedTexts(const FileSystem& fs) : fs_(fs) {}
+  Result<std::string> ReadFile(const std::string& path) const override {
+    auto it = texts_.find(path);
+    return it == texts_.end() ? fs_.ReadFile(path) : Result<std::string>(it->second);
+  }
+  Status WriteFileAtomic(const std::string& path, const std::string&) override {
+    return Status::Internal(path + ": fix passes write nothing");
+  }
+  std::map<std::string, std::string>& texts() { return texts_; }
+
+ private:
+  const FileSystem& fs_;
+  std::map<std::string, std::string> texts_;
+};
+
+}  // namespace
+
+FixResult FixFilesWithRescan(const RuleSet& rules, const FileSystem& fs,
+                             const std::vector<std::string>& paths, const FixOptions& fix_options,
+                             const BatchOptions& options, const ExtraFindings* extra,
+                             const RescanFindings& rescan) {
+  FixResult result = FixFiles(rules, fs, paths, fix_options, options, extra);
+  if (!extra || !rescan) return result;
+  auto from_extra = [&](const Finding& f) {
+    auto it = extra->find(f.path);
+    return it != extra->end() &&
+           std::any_of(it->second.begin(), it->second.end(), [&](const Finding& e) {
+             return e.rule == f.rule && e.pack == f.pack;
+           });
+  };
+  for (int pass = 2; pass <= 3; ++pass) {
+    FixedTexts texts(fs);
+    std::map<std::string, FileFix*> by_path;
+    std::vector<std::string> waiting;
+    for (FileFix& file : result.files) {
+      if (file.outcome.changed()) texts.texts()[file.path] = file.outcome.text;
+      by_path[file.path] = &file;
+      if (std::any_of(file.outcome.conflicts.begin(), file.outcome.conflicts.end(), from_extra)) {
+        waiting.push_back(file.path);
+      }
+    }
+    if (waiting.empty()) break;
+    ExtraFindings again = rescan(rules, texts, texts.texts());
+    FixResult next = FixFiles(rules, texts, waiting, fix_options, options, &again);
+    for (FileFix& file : next.files) {
+      FixOutcome& outcome = by_path[file.path]->outcome;
+      outcome.text = file.outcome.text;
+      outcome.applied.insert(outcome.applied.end(), file.outcome.applied.begin(),
+                             file.outcome.applied.end());
+      outcome.conflicts = std::move(file.outcome.conflicts);
+      outcome.demoted.insert(outcome.demoted.end(), file.outcome.demoted.begin(),
+                             file.outcome.demoted.end());
+      outcome.passes += file.outcome.passes;
+    }
+    // A file the next pass left unchanged keeps its outcome, conflicts
+    // included: they are reported, never dropped.
+  }
+  return result;
+}
+
 }  // namespace uprev

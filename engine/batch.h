@@ -67,6 +67,20 @@ FixResult FixFiles(const RuleSet& rules, const FileSystem& fs,
                    const std::vector<std::string>& paths, const FixOptions& fix_options,
                    const BatchOptions& options, const ExtraFindings* extra = nullptr);
 
+// Makes the extra findings of `rules` again (Clang parses again), on `fs`
+// with `texts` (path -> text) replacing some of its files.
+using RescanFindings = std::function<ExtraFindings(
+    const RuleSet& rules, const FileSystem& fs, const std::map<std::string, std::string>& texts)>;
+
+// FixFiles, then, while a fix from `extra` waited behind an enclosing fix
+// (a conflict: extra findings cannot be re-found on changed text), makes
+// them again with `rescan` on the fixed texts and fixes those files once
+// more, up to 3 passes in all. Each file's outcome covers every pass.
+FixResult FixFilesWithRescan(const RuleSet& rules, const FileSystem& fs,
+                             const std::vector<std::string>& paths, const FixOptions& fix_options,
+                             const BatchOptions& options, const ExtraFindings* extra,
+                             const RescanFindings& rescan);
+
 // Runs `work(i)` for i in [0, n) on `jobs` threads (0: every core).
 void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& work,
                  bool progress = false);

@@ -33,7 +33,8 @@ struct FixOutcome {
 // `extra`: findings made elsewhere for `file`'s text (Clang matcher rules),
 // applied in the first pass with the file's own. They cannot be re-found on
 // the changed text, so one that waits behind an enclosing fix is reported as
-// a conflict; `uprev fix` then parses the output again and fixes once more.
+// a conflict; FixFilesWithRescan (engine/batch.h) then has Clang parse the
+// output again and fixes once more.
 FixOutcome FixFile(const RuleSet& rules, const SourceFile& file, const FixOptions& options,
                    const std::vector<Finding>* extra = nullptr);
 

@@ -81,8 +81,13 @@ std::string RefComponent(std::string_view name) {
 
 Plan PlanChangeSets(const RuleSet& rules, const FileSystem& base,
                     const std::vector<std::string>& paths, SplitMode split, const OwnerOf& owner_of,
-                    const BatchOptions& batch, const ExtraFindings* extra) {
+                    const BatchOptions& batch, const ExtraFindings* extra,
+                    const RescanFindings* rescan) {
   Plan plan;
+  auto fix = [&](const RuleSet& some, const FixOptions& options) {
+    return rescan ? FixFilesWithRescan(some, base, paths, options, batch, extra, *rescan)
+                  : FixFiles(some, base, paths, options, batch, extra);
+  };
   ScanResult scan = ScanFiles(rules, base, paths, batch, extra);
   plan.stats = scan.stats;
   plan.findings = scan.findings;
@@ -92,18 +97,17 @@ Plan PlanChangeSets(const RuleSet& rules, const FileSystem& base,
     set.name = RefComponent(name);
     return set;
   };
-  FixResult all_safe = FixFiles(rules, base, paths, SafeOnly(), batch, extra);
+  FixResult all_safe = fix(rules, SafeOnly());
   switch (split) {
     case SplitMode::kPack:
       for (const std::string& pack : PackNames(rules)) {
-        Absorb(FixFiles(OnlyPack(rules, pack), base, paths, SafeOnly(), batch, extra), &set_named(pack));
+        Absorb(fix(OnlyPack(rules, pack), SafeOnly()), &set_named(pack));
       }
       break;
     case SplitMode::kRule:
       for (const Rule* rule : rules.rules()) {
         if (rule->confidence != Confidence::kSafe) continue;
-        Absorb(FixFiles(rules.Only({rule->id}), base, paths, SafeOnly(), batch, extra),
-               &set_named(rule->id));
+        Absorb(fix(rules.Only({rule->id}), SafeOnly()), &set_named(rule->id));
       }
       break;
     case SplitMode::kOwner: {
@@ -122,7 +126,7 @@ Plan PlanChangeSets(const RuleSet& rules, const FileSystem& base,
     if (!set.files.empty()) plan.change_sets.push_back(std::move(set));
   }
   // Review-level fixes: one change set of their own, from the base too.
-  FixResult review = FixFiles(rules, base, paths, ReviewOnly(), batch, extra);
+  FixResult review = fix(rules, ReviewOnly());
   PlannedChangeSet review_set;
   review_set.name = "review";
   review_set.review = true;

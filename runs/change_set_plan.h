@@ -44,10 +44,12 @@ struct Plan {
 // The change set an owner-split file belongs to ("alice", "unowned").
 using OwnerOf = std::function<std::string(const std::string& path)>;
 
-// `extra`: findings of Clang matcher rules on the base, by path.
+// `extra`: findings of Clang matcher rules on the base, by path; `rescan`
+// makes them again on fixed texts, for fixes that waited behind others.
 Plan PlanChangeSets(const RuleSet& rules, const FileSystem& base,
                     const std::vector<std::string>& paths, SplitMode split, const OwnerOf& owner_of,
-                    const BatchOptions& batch, const ExtraFindings* extra = nullptr);
+                    const BatchOptions& batch, const ExtraFindings* extra = nullptr,
+                    const RescanFindings* rescan = nullptr);
 
 // `name` made into one git ref component: lower case, [a-z0-9._+-].
 std::string RefComponent(std::string_view name);

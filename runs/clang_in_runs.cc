@@ -34,9 +34,11 @@ std::optional<CompilationDatabase> FindRunDatabase(const std::string& workdir,
 ExtraFindings ScanExportedTree(const RuleSet& rules, const CompilationDatabase& db,
                                const std::string& workdir, const std::string& tree,
                                const FileSystem& fs, const std::vector<std::string>& paths,
-                               int jobs, std::vector<std::string>* notes) {
+                               int jobs, std::vector<std::string>* notes,
+                               const std::map<std::string, std::string>& overlay) {
   CompilationDatabase moved = db.Rebased(workdir, tree);
   ClangScanOptions options;
+  options.overlay = overlay;
   options.database = &moved;
   options.tree_root = tree;
   options.jobs = jobs;

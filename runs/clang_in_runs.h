@@ -5,6 +5,7 @@
 #ifndef UPREV_RUNS_CLANG_IN_RUNS_H_
 #define UPREV_RUNS_CLANG_IN_RUNS_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,11 +28,12 @@ std::optional<CompilationDatabase> FindRunDatabase(const std::string& workdir,
 bool IsCFamilyPath(const std::string& path);
 
 // The matcher rules' findings on a tree exported at `tree` (`fs` holds the
-// same files by relative path).
+// same files by relative path, with `overlay` replacing some of them).
 ExtraFindings ScanExportedTree(const RuleSet& rules, const CompilationDatabase& db,
                                const std::string& workdir, const std::string& tree,
                                const FileSystem& fs, const std::vector<std::string>& paths,
-                               int jobs, std::vector<std::string>* notes);
+                               int jobs, std::vector<std::string>* notes,
+                               const std::map<std::string, std::string>& overlay = {});
 
 // Compiles, with -fsyntax-only and their own flags, the units of the tree
 // exported at `tree` that `changed` touches (the unit itself, or any unit

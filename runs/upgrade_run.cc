@@ -281,31 +281,39 @@ class RunDriver {
   const CompilationDatabase* db_;
 };
 
-// Runs the matcher rules on the base, exported to a temporary folder.
-ExtraFindings ScanBaseWithClang(const GitRepository& repo, const RuleSet& rules,
-                                const BaseTree& base, const std::string& commit,
-                                const CompilationDatabase& db, const RunOptions& options,
-                                std::vector<std::string>* notes) {
-  if (rules.AstMatcherRules().empty() ||
-      std::none_of(base.paths.begin(), base.paths.end(), IsCFamilyPath)) {
-    return {};
+// The base exported for Clang, which reads files from disk; kept until the
+// plan is made, since fixes that waited behind others are found again on
+// it.
+class ExportedBase {
+ public:
+  ExportedBase() = default;
+  ExportedBase(const ExportedBase&) = delete;
+  ExportedBase& operator=(const ExportedBase&) = delete;
+  ~ExportedBase() {
+    std::error_code ec;
+    if (!dir_.empty()) fs::remove_all(dir_, ec);
   }
-  std::string dir = fs::temp_directory_path().string() + "/uprev-base-XXXXXX";
-  if (!::mkdtemp(dir.data())) {
-    notes->push_back("uprev run: note: cannot create a folder for Clang; matcher rules skipped");
-    return {};
+
+  // False, with a note, when the base cannot be exported.
+  bool Export(const GitRepository& repo, const std::string& commit,
+              std::vector<std::string>* notes) {
+    std::string dir = fs::temp_directory_path().string() + "/uprev-base-XXXXXX";
+    if (!::mkdtemp(dir.data())) {
+      notes->push_back("uprev run: note: cannot create a folder for Clang; matcher rules skipped");
+      return false;
+    }
+    dir_ = dir;
+    if (Status s = repo.ExportTree(commit, tree()); !s.ok()) {
+      notes->push_back(s.message() + "; Clang matcher rules skipped");
+      return false;
+    }
+    return true;
   }
-  ExtraFindings found;
-  if (Status s = repo.ExportTree(commit, dir + "/tree"); s.ok()) {
-    found = ScanExportedTree(rules, db, repo.workdir(), dir + "/tree", base.files, base.paths,
-                             options.batch.jobs, notes);
-  } else {
-    notes->push_back(s.message() + "; Clang matcher rules skipped");
-  }
-  std::error_code ec;
-  fs::remove_all(dir, ec);
-  return found;
-}
+  std::string tree() const { return dir_ + "/tree"; }
+
+ private:
+  std::string dir_;
+};
 
 }  // namespace
 
@@ -349,16 +357,28 @@ Result<RunResult> ExecuteRun(const RuleSet& rules, const RunOptions& options) {
   std::optional<CompilationDatabase> db =
       FindRunDatabase(repo.workdir(), options.database_dir, &result.notes);
   ExtraFindings clang;
-  if (db) {
-    clang = ScanBaseWithClang(repo, rules, *base, run.base, *db, options, &result.notes);
-  } else if (!rules.AstMatcherRules().empty() &&
-             std::any_of(base->paths.begin(), base->paths.end(), IsCFamilyPath)) {
+  ExportedBase exported;
+  RescanFindings rescan;
+  bool cfamily = std::any_of(base->paths.begin(), base->paths.end(), IsCFamilyPath);
+  if (db && cfamily && !rules.AstMatcherRules().empty()) {
+    if (exported.Export(repo, run.base, &result.notes)) {
+      clang = ScanExportedTree(rules, *db, repo.workdir(), exported.tree(), base->files,
+                               base->paths, options.batch.jobs, &result.notes);
+      rescan = [&](const RuleSet& some, const FileSystem& fs,
+                   const std::map<std::string, std::string>& texts) {
+        std::vector<std::string> notes;  // said once, on the base
+        return ScanExportedTree(some, *db, repo.workdir(), exported.tree(), fs, base->paths,
+                                options.batch.jobs, &notes, texts);
+      };
+    }
+  } else if (!db && !rules.AstMatcherRules().empty() && cfamily) {
     result.notes.push_back(fmt::format(
         "{}: note: no compile_commands.json in the work tree or its build/ (give one with -p "
         "DIR): Clang matcher rules skipped; pattern rules still ran", repo.workdir()));
   }
   result.plan = PlanChangeSets(rules, base->files, base->paths, split.value_or(SplitMode::kPack),
-                               OwnersFrom(*base), options.batch, &clang);
+                               OwnersFrom(*base), options.batch, &clang,
+                               rescan ? &rescan : nullptr);
   if (options.dry_run) return result;
   if (!run.planned) {
     run.findings = result.plan.findings.size();
