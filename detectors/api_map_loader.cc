@@ -63,7 +63,6 @@ bool SplitTopLevel(std::string_view text, char separator, std::vector<std::strin
 // The first top-level `=` of `text` that is an assignment (not `==`, `<=`,
 // `>=`, `!=`), or npos.
 size_t AssignmentAt(std::string_view text) {
-  std::vector<std::string_view> parts;
   int depth = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
@@ -428,6 +427,25 @@ std::string CallMatcher(const ApiSymbol& symbol) {
   return out + ")";
 }
 
+// The v2 expression a call becomes, as `rules show` prints it: the call
+// template inside the `result` template.
+std::string ShownFix(const ApiSymbol& symbol) {
+  if (!symbol.has_params) return symbol.v2_name;
+  if (symbol.result.empty()) return symbol.call;
+  std::string out;
+  const std::string& r = symbol.result;
+  for (size_t i = 0; i < r.size(); ++i) {
+    bool whole = r.compare(i, 7, "$result") == 0 && (i + 7 == r.size() || !IsWordChar(r[i + 7]));
+    if (whole) {
+      out += symbol.call;
+      i += 6;
+    } else {
+      out.push_back(r[i]);
+    }
+  }
+  return out;
+}
+
 YAML::Node BaseRule(const ApiMap& map, const ApiSymbol& symbol, const std::string& id) {
   YAML::Node rule;
   rule["id"] = id;
@@ -469,7 +487,7 @@ std::vector<YAML::Node> DeriveRules(const ApiMap& map, const ApiSymbol& symbol,
       rule["matcher"] = CallMatcher(symbol);
     }
     rule["triggers"].push_back(symbol.name);
-    rule["fix"] = symbol.has_params ? symbol.call : symbol.v2_name;
+    rule["fix"] = ShownFix(symbol);
     rule["imports"]["add"].push_back("\"" + map.to_header + "\"");
     out.push_back(rule);
     return out;
@@ -483,7 +501,7 @@ std::vector<YAML::Node> DeriveRules(const ApiMap& map, const ApiSymbol& symbol,
     return out;
   }
   rule["pattern"] = symbol.v1_name + "($$$ARGS)";
-  rule["fix"] = symbol.call;
+  rule["fix"] = ShownFix(symbol);
   out.push_back(rule);
   // Where the name is used other than by calling it (passed as a callback,
   // subclassed), the v2 name would need other arguments: a human moves it;

@@ -52,7 +52,8 @@ TEST(ApiMapLoaderTest, ReadsTheMapAndDerivesItsRules) {
   ASSERT_EQ(pack->rules.size(), 3u);
   EXPECT_EQ(pack->rules[0].id, "get_order");
   EXPECT_EQ(pack->rules[0].api_call.get(), &get);
-  EXPECT_EQ(pack->rules[0].fix, get.call);
+  EXPECT_EQ(pack->rules[0].fix,
+            "orders.v2.fetch_order($order_id, items=$include_items, trace=$trace).order");
   EXPECT_EQ(pack->rules[0].imports.add, std::vector<std::string>{"orders.v2"});
   EXPECT_EQ(pack->rules[0].imports.remove, std::vector<std::string>{"orders.v1"});
   EXPECT_EQ(pack->rules[0].line, 8u);

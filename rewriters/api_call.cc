@@ -242,7 +242,6 @@ ApiCallRewrite MapCppCall(const ApiSymbol& symbol,
   // Clang gives an argument's text without its parentheses: a comma
   // expression needs them back.
   auto needs_parens = [](std::string_view text) {
-    std::vector<std::string_view> parts;
     int depth = 0;
     for (char c : text) {
       if (c == '(' || c == '[' || c == '{') ++depth;
