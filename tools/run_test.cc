@@ -217,6 +217,21 @@ class CppRunTest : public RunTest {
   }
 };
 
+// The pre-commit check runs Clang matcher rules on what is staged, not on
+// the working tree.
+TEST_F(CppRunTest, ScanStagedRunsClangOnTheStagedText) {
+  WriteAll(repo_ / "src/list.cpp", "#include \"list.h\"\n\nint* spare = 0;\n");
+  Git("git add src/list.cpp");
+  WriteAll(repo_ / "src/list.cpp", "#include \"list.h\"\n\nint* spare = nullptr;\n");
+  Invocation staged = RunUprev(repo_, {"scan", "--staged", "--rules", "cpp-modernize"});
+  EXPECT_EQ(staged.exit, 1) << staged.err;
+  EXPECT_EQ(staged.out.substr(0, staged.out.find(" warning")), "src/list.cpp:3:14:");
+  EXPECT_NE(staged.out.find("[use-nullptr]"), std::string::npos) << staged.out;
+  // The working tree has no such line; list.h's NULL is not staged.
+  Invocation tree = RunUprev(repo_, {"scan", "src/list.cpp", "--rules", "cpp-modernize"});
+  EXPECT_EQ(tree.out.find("src/list.cpp:3:"), std::string::npos) << tree.out;
+}
+
 TEST_F(CppRunTest, ClangRulesSeeTheBaseAndChangeSetsMustCompile) {
   Invocation run = RunUprev(repo_, {"run", "--rules", "cpp-modernize"});
   ASSERT_EQ(run.exit, 0) << run.out << run.err;

@@ -28,6 +28,7 @@ bool Under(const std::string& path, const std::string& dir) {
 // `scan --staged`: the files the index changes against HEAD, read from the
 // index's blobs (not the working tree), under PATH... when given. Paths are
 // relative to the current folder, which must be inside the work tree.
+// Clang matcher rules see the staged texts too.
 Result<ScanResult> ScanStaged(const Selection& selection, const std::vector<std::string>& paths) {
   Result<std::unique_ptr<GitRepository>> repo = GitRepository::Open(".");
   if (!repo.ok()) return repo.status();
@@ -51,15 +52,13 @@ Result<ScanResult> ScanStaged(const Selection& selection, const std::vector<std:
     index.files()[path] = std::move(*blob);
     files.push_back(path);
   }
-  if (!selection.rules->AstMatcherRules().empty() &&
-      std::any_of(files.begin(), files.end(), [](const std::string& p) {
-        const Language* l = LanguageForPath(p);
-        return l && (l->name == "c" || l->name == "cpp");
-      })) {
-    std::fprintf(stderr, "uprev scan: note: --staged runs pattern rules only; Clang matcher "
-                         "rules need the files on disk (run uprev scan without --staged)\n");
-  }
-  return ScanFiles(*selection.rules, index, files, selection.batch);
+  // Clang reads the staged texts of the staged files; what is not staged
+  // (the other headers a unit includes) it reads from the working tree.
+  ClangScan clang = ScanWithClang(selection, index, &files, &index.files());
+  ScanResult result = ScanFiles(*selection.rules, index, files, selection.batch, &clang.by_path);
+  result.stats.units = clang.units;
+  result.stats.units_parsed = clang.parsed;
+  return result;
 }
 
 // The result cache of the repository holding the current folder, or

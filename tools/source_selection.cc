@@ -86,8 +86,13 @@ Result<Selection> Select(const std::string& command, const SelectionFlags& flags
   return selection;
 }
 
-ClangScan ScanWithClang(const Selection& selection, const FileSystem& fs) {
-  ClangScan scan = ScanTranslationUnits(*selection.rules, fs, selection.files, selection.clang);
+ClangScan ScanWithClang(const Selection& selection, const FileSystem& fs,
+                        const std::vector<std::string>* files,
+                        const std::map<std::string, std::string>* overlay) {
+  ClangScanOptions options = selection.clang;
+  if (overlay) options.overlay = *overlay;
+  ClangScan scan =
+      ScanTranslationUnits(*selection.rules, fs, files ? *files : selection.files, options);
   for (const std::string& note : scan.notes) std::fprintf(stderr, "%s\n", note.c_str());
   for (const SkippedFile& s : scan.skipped) {
     std::fprintf(stderr, "%s: note: %s\n", s.path.c_str(), s.reason.c_str());

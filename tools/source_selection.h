@@ -4,6 +4,7 @@
 #define UPREV_TOOLS_SOURCE_SELECTION_H_
 
 #include <memory>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -40,7 +41,11 @@ Result<Selection> Select(const std::string& command, const SelectionFlags& flags
 
 // Runs the selection's Clang matcher rules over its translation units and
 // prints the scan's notes and the units it could not run on to stderr.
-ClangScan ScanWithClang(const Selection& selection, const FileSystem& fs);
+// `files` and `overlay` (texts Clang reads instead of the disk's) replace
+// the selection's files and no overlay.
+ClangScan ScanWithClang(const Selection& selection, const FileSystem& fs,
+                        const std::vector<std::string>* files = nullptr,
+                        const std::map<std::string, std::string>* overlay = nullptr);
 
 }  // namespace uprev
 
