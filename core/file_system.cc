@@ -84,4 +84,13 @@ Status MemoryFileSystem::WriteFileAtomic(const std::string& path,
   return Status::Ok();
 }
 
+Result<std::string> OverlayFileSystem::ReadFile(const std::string& path) const {
+  auto it = texts_.find(path);
+  return it == texts_.end() ? under_.ReadFile(path) : Result<std::string>(it->second);
+}
+
+Status OverlayFileSystem::WriteFileAtomic(const std::string& path, const std::string&) {
+  return Status::Internal(path + ": an overlay of fixed texts is not written");
+}
+
 }  // namespace uprev

@@ -39,6 +39,21 @@ class MemoryFileSystem : public FileSystem {
   std::map<std::string, std::string> files_;
 };
 
+// Texts that stand in for some files of another file system, read-only:
+// what a fix pass or a change set made of them. Writing is an error.
+class OverlayFileSystem : public FileSystem {
+ public:
+  OverlayFileSystem(const FileSystem& under, std::map<std::string, std::string> texts)
+      : under_(under), texts_(std::move(texts)) {}
+  Result<std::string> ReadFile(const std::string& path) const override;
+  Status WriteFileAtomic(const std::string& path, const std::string& contents) override;
+  const std::map<std::string, std::string>& texts() const { return texts_; }
+
+ private:
+  const FileSystem& under_;
+  std::map<std::string, std::string> texts_;
+};
+
 }  // namespace uprev
 
 #endif  // UPREV_CORE_FILE_SYSTEM_H_

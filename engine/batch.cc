@@ -202,28 +202,6 @@ FixResult FixFiles(const RuleSet& rules, const FileSystem& fs,
   return result;
 }
 
-namespace {
-
-// A file as a fix pass left it, else as `fs` has it.
-class FixedTexts : public FileSystem {
- public:
-  explicit FixedTexts(const FileSystem& fs) : fs_(fs) {}
-  Result<std::string> ReadFile(const std::string& path) const override {
-    auto it = texts_.find(path);
-    return it == texts_.end() ? fs_.ReadFile(path) : Result<std::string>(it->second);
-  }
-  Status WriteFileAtomic(const std::string& path, const std::string&) override {
-    return Status::Internal(path + ": fix passes write nothing");
-  }
-  std::map<std::string, std::string>& texts() { return texts_; }
-
- private:
-  const FileSystem& fs_;
-  std::map<std::string, std::string> texts_;
-};
-
-}  // namespace
-
 FixResult FixFilesWithRescan(const RuleSet& rules, const FileSystem& fs,
                              const std::vector<std::string>& paths, const FixOptions& fix_options,
                              const BatchOptions& options, const ExtraFindings* extra,
@@ -238,17 +216,18 @@ FixResult FixFilesWithRescan(const RuleSet& rules, const FileSystem& fs,
            });
   };
   for (int pass = 2; pass <= 3; ++pass) {
-    FixedTexts texts(fs);
+    std::map<std::string, std::string> fixed;
     std::map<std::string, FileFix*> by_path;
     std::vector<std::string> waiting;
     for (FileFix& file : result.files) {
-      if (file.outcome.changed()) texts.texts()[file.path] = file.outcome.text;
+      if (file.outcome.changed()) fixed[file.path] = file.outcome.text;
       by_path[file.path] = &file;
       if (std::any_of(file.outcome.conflicts.begin(), file.outcome.conflicts.end(), from_extra)) {
         waiting.push_back(file.path);
       }
     }
     if (waiting.empty()) break;
+    OverlayFileSystem texts(fs, std::move(fixed));
     ExtraFindings again = rescan(rules, texts, texts.texts());
     FixResult next = FixFiles(rules, texts, waiting, fix_options, options, &again);
     for (FileFix& file : next.files) {

@@ -33,12 +33,18 @@ size_t SyntaxErrors(const std::string& path, const std::string& text) {
 }
 
 // Re-parses each changed file, and fixes it again with the rules that made
-// the change set: a correct change set parses and is a fixpoint.
+// the change set (Clang's too, through `rescan`): a correct change set
+// parses and is a fixpoint.
 void Validate(const PlannedChangeSet& set, const RuleSet& rules, const FileSystem& base,
-              ChangeSetReport* out) {
+              const RescanFindings* rescan, ChangeSetReport* out) {
   RuleSet own = rules.Only(std::vector<std::string>(set.rules.begin(), set.rules.end()));
   FixOptions options;
   options.include_review = set.review;
+  ExtraFindings clang;
+  if (rescan && !own.AstMatcherRules().empty()) {
+    OverlayFileSystem changed(base, set.files);
+    clang = (*rescan)(own, changed, changed.texts());
+  }
   for (const auto& [path, text] : set.files) {
     Result<std::string> before = base.ReadFile(path);
     if (before.ok() && SyntaxErrors(path, text) > SyntaxErrors(path, *before)) {
@@ -48,7 +54,9 @@ void Validate(const PlannedChangeSet& set, const RuleSet& rules, const FileSyste
     }
     const Language* language = LanguageForPath(path);
     if (!language) continue;
-    FixOutcome again = FixFile(own, SourceFile(path, text, std::string(language->name)), options);
+    auto found = clang.find(path);
+    FixOutcome again = FixFile(own, SourceFile(path, text, std::string(language->name)), options,
+                               found == clang.end() ? nullptr : &found->second);
     if (again.changed()) {
       out->idempotent = false;
       out->validation_notes.push_back(fmt::format(
@@ -72,7 +80,7 @@ std::string SuggestedDiff(const Finding& f, const FileSystem& base) {
 
 RunReport BuildRunReport(const RunRecord& record, const Plan& plan, const RuleSet& rules,
                          const FileSystem& base, const OwnersOfPath& owners,
-                         const std::string& workdir) {
+                         const std::string& workdir, const RescanFindings* rescan) {
   RunReport report;
   report.id = record.id;
   report.repo = workdir;
@@ -87,7 +95,7 @@ RunReport BuildRunReport(const RunRecord& record, const Plan& plan, const RuleSe
     CopyState(c, &out);
     auto planned = std::find_if(plan.change_sets.begin(), plan.change_sets.end(),
                                 [&](const PlannedChangeSet& p) { return p.name == c.name; });
-    if (planned != plan.change_sets.end()) Validate(*planned, rules, base, &out);
+    if (planned != plan.change_sets.end()) Validate(*planned, rules, base, rescan, &out);
     report.change_sets.push_back(std::move(out));
   }
   for (const Finding& f : plan.review_items) {

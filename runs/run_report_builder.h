@@ -20,9 +20,12 @@ namespace uprev {
 // A file's owners as CODEOWNERS lists them ("@alice @acme/web"), "" when none.
 using OwnersOfPath = std::function<std::string(const std::string& path)>;
 
+// `rescan` makes the Clang matcher rules' findings on a change set's texts,
+// so that its idempotence check covers them too; without it only the
+// tree-sitter rules are checked.
 RunReport BuildRunReport(const RunRecord& record, const Plan& plan, const RuleSet& rules,
                          const FileSystem& base, const OwnersOfPath& owners,
-                         const std::string& workdir);
+                         const std::string& workdir, const RescanFindings* rescan = nullptr);
 
 // Brings the change sets of `report` up to date with `record` (a later
 // revert, a dropped branch), keeping the validation results.

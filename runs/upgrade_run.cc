@@ -394,7 +394,7 @@ Result<RunResult> ExecuteRun(const RuleSet& rules, const RunOptions& options) {
     run.done = true;
   }
   result.report = BuildRunReport(run, result.plan, rules, base->files, OwnerNamesFrom(*base),
-                                 repo.workdir());
+                                 repo.workdir(), rescan ? &rescan : nullptr);
   RealFileSystem disk;
   if (Status s = disk.WriteFileAtomic(result.record_dir + "/report.json",
                                       RunReportToJson(result.report));

@@ -232,6 +232,25 @@ TEST_F(CppRunTest, ScanStagedRunsClangOnTheStagedText) {
   EXPECT_EQ(tree.out.find("src/list.cpp:3:"), std::string::npos) << tree.out;
 }
 
+// The validation report's idempotence check runs the Clang matcher rules
+// on the change set's texts too: a fix that its own rule matches again
+// (`1` to `(1)`) is not a fixpoint.
+TEST_F(CppRunTest, IdempotenceCheckCoversClangRules) {
+  WriteAll(tmp_.path() / "paren.yaml",
+           "pack: paren\nrules:\n  - id: paren-one\n    language: cpp\n    message: m\n"
+           "    matcher: integerLiteral(equals(1))\n    fix: (1)\n    tests:\n"
+           "      - code: \"int x = 1;\\n\"\n        findings: 1\n");
+  WriteAll(repo_ / "src/list.cpp", "int one() { return 1; }\n");
+  Git("git add -A && git commit -qm one");
+  Invocation run = RunUprev(repo_, {"run", "--rules", (tmp_.path() / "paren.yaml").string()});
+  ASSERT_EQ(run.exit, 0) << run.out << run.err;
+  std::string id = RunId(run.out);
+  std::string report = ReadAll(repo_ / ".git/uprev/runs" / id / "report.json");
+  EXPECT_NE(report.find("\"idempotent\": false"), std::string::npos) << report;
+  EXPECT_NE(report.find("src/list.cpp: fixing the result again changes it (1 more fix)"),
+            std::string::npos) << report;
+}
+
 TEST_F(CppRunTest, ClangRulesSeeTheBaseAndChangeSetsMustCompile) {
   Invocation run = RunUprev(repo_, {"run", "--rules", "cpp-modernize"});
   ASSERT_EQ(run.exit, 0) << run.out << run.err;
