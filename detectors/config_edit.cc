@@ -102,10 +102,12 @@ std::string YamlSingle(std::string_view s) {
 }
 
 // A YAML block scalar for `s`, its lines at `indent`: folded (`>`) when
-// `style` is and `s` is one line, else literal (`|`); "" when the text needs
-// what this does not write (a first line that starts with a space, trailing
-// empty lines).
-std::string YamlBlock(std::string_view s, uint32_t indent, char style) {
+// `style` is and `s` is one line, else literal (`|`). Trailing empty lines
+// are written with the keep indicator (`|+`) only when `keep`: the old
+// scalar was one, so its range covers the empty lines after it. "" when the
+// text needs what this does not write (a first line that starts with a
+// space, trailing empty lines without `keep`).
+std::string YamlBlock(std::string_view s, uint32_t indent, char style, bool keep) {
   if (s.empty() || s[0] == ' ' || s[0] == '\n') return "";
   std::string_view body = s;
   bool one_line = s.find('\n') >= s.size() - 1;
@@ -114,7 +116,10 @@ std::string YamlBlock(std::string_view s, uint32_t indent, char style) {
     header += "-";
   } else {
     body.remove_suffix(1);
-    if (!body.empty() && body.back() == '\n') return "";
+    if (!body.empty() && body.back() == '\n') {
+      if (!keep) return "";
+      header = "|+";
+    }
   }
   std::string out = header;
   for (size_t at = 0; at <= body.size();) {
@@ -198,8 +203,10 @@ std::string WriteScalar(const ConfigDocument& doc, const ConfigNode& old, const 
   if (old.style == ScalarStyle::kDouble) return Quoted(text, true);
   if (old.style == ScalarStyle::kSingle) return YamlSingle(text);
   if (old.style == ScalarStyle::kBlock) {
+    std::string_view written = doc.text().substr(old.range.begin, old.range.size());
+    bool keep = written.substr(0, written.find('\n')).find('+') != std::string_view::npos;
     std::string block =
-        YamlBlock(text, BlockIndent(doc.text(), old.range), doc.text()[old.range.begin]);
+        YamlBlock(text, BlockIndent(doc.text(), old.range), doc.text()[old.range.begin], keep);
     if (!block.empty()) return block;
   }
   bool plain = YamlPlainSafe(text, flow) && (typed || !YamlReadsAsNonString(text));

@@ -422,6 +422,18 @@ TEST(ConfigRuleYamlTest, ReplaceInABlockScalarKeepsItABlock) {
             "run: |-\n  npm ci\n\n");
 }
 
+// `|+` keeps its trailing empty lines: they are part of the value, so an
+// edit keeps them (and the indicator), or drops them when the new value
+// has none. Before, the value was read without them and `|+` became `|`.
+TEST(ConfigRuleYamlTest, ReplaceInAKeepBlockScalarKeepsItsTrailingLines) {
+  EXPECT_EQ(Fix("yaml", "edits:\n  - replace: b.text\n    regex: old\n    with: new\n",
+                "b:\n  text: |+\n    old\n\n\nc: 1\n"),
+            "b:\n  text: |+\n    new\n\n\nc: 1\n");
+  EXPECT_EQ(Fix("yaml", "edits:\n  - replace: b.text\n    regex: 'old\\n+'\n    with: \"new\\n\"\n",
+                "b:\n  text: |+\n    old\n\n\nc: 1\n"),
+            "b:\n  text: |\n    new\nc: 1\n");
+}
+
 TEST(ConfigRuleYamlTest, ManualRulePointsAtAt) {
   RuleSet rules = Load("yaml", "where: {kind: PodSecurityPolicy}\nat: spec.privileged\n",
                        "    confidence: manual\n");

@@ -172,6 +172,21 @@ std::string FoldPlain(std::string_view raw, bool single_quoted) {
   return out;
 }
 
+// Where a block scalar with the keep indicator (`|+`) ends: its trailing
+// empty lines are part of its value, so the range takes them in, up to
+// the line break before the next line with content.
+uint32_t KeptEnd(std::string_view text, uint32_t end) {
+  while (true) {
+    size_t nl = text.find('\n', end);
+    if (nl == std::string_view::npos) return end;
+    size_t eol = text.find('\n', nl + 1);
+    if (eol == std::string_view::npos) return end;
+    std::string_view line = text.substr(nl + 1, eol - nl - 1);
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos) return end;
+    end = static_cast<uint32_t>(eol);
+  }
+}
+
 // The content of a YAML block scalar (`|` keeps line breaks, `>` folds them).
 std::string DecodeBlockScalar(std::string_view raw) {
   size_t header_end = raw.find('\n');
@@ -342,6 +357,8 @@ ConfigNode* Builder::YamlContent(TSNode node) {
   }
   if (type == "block_scalar") {
     range.end = ContentEnd(node, text_);
+    std::string_view header = Slice(range).substr(0, Slice(range).find('\n'));
+    if (header.find('+') != std::string_view::npos) range.end = KeptEnd(text_, range.end);
     return Scalar(range, DecodeBlockScalar(Slice(range)), ScalarStyle::kBlock, false);
   }
   ConfigNode* n = doc_->NewNode();
