@@ -68,6 +68,9 @@ struct ApiSymbol {
   std::string v2_name;
 };
 
+// The name C++ call rules bind the called function's declaration to.
+inline constexpr const char* kCalleeBinding = "uprev_callee";
+
 struct ApiMap {
   std::string language;  // "python" or "cpp"
   std::string from;  // Python module or C++ namespace of v1 ("geo::v1")

@@ -141,8 +141,9 @@ Status ParseParams(const Locator& loc, const ApiMap& map, const YAML::Node& node
       size_t begin = end;
       while (begin > 0 && IsWordChar(declaration[begin - 1])) --begin;
       param.name = std::string(declaration.substr(begin, end - begin));
-      if (param.name == "root") {
-        return loc.Error(item, "'root' names the whole match in C++ rules; rename the parameter");
+      if (param.name == "root" || param.name == kCalleeBinding) {
+        return loc.Error(item, fmt::format("'{}' is a name uprev binds in C++ rules; rename the "
+                                           "parameter", param.name));
       }
       if (Trim(declaration.substr(0, begin)).empty()) {
         return loc.Error(item, fmt::format("C++ parameter '{}' needs a type and a name",
@@ -415,12 +416,14 @@ std::string RuleIdOf(std::string_view name) {
 std::string Quoted(std::string_view s) { return fmt::format("\"{}\"", s); }
 
 // The Clang matcher of calls to `symbol`: every argument bound by its
-// parameter's name, defaults included (their kind is CXXDefaultArgExpr).
+// parameter's name, defaults included (their kind is CXXDefaultArgExpr),
+// and the function called as kCalleeBinding, whose declaration tells
+// overloads of one arity apart.
 std::string CallMatcher(const ApiSymbol& symbol) {
-  std::string out = fmt::format("callExpr(callee(functionDecl(hasName({}), parameterCountIs({}))), "
-                                "argumentCountIs({})",
+  std::string out = fmt::format("callExpr(callee(functionDecl(hasName({}), parameterCountIs({}))"
+                                ".bind(\"{}\")), argumentCountIs({})",
                                 Quoted("::" + symbol.v1_name), symbol.params.size(),
-                                symbol.params.size());
+                                kCalleeBinding, symbol.params.size());
   for (size_t i = 0; i < symbol.params.size(); ++i) {
     out += fmt::format(", hasArgument({}, expr().bind(\"{}\"))", i, symbol.params[i].name);
   }

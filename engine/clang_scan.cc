@@ -87,7 +87,11 @@ std::optional<Finding> MakeAstFinding(const Rule& rule, const AstMatch& match,
       const AstBinding* b = FindBinding(match, rule.api_call->params[i].name);
       if (b && b->kind != "CXXDefaultArgExpr") arguments[i] = b->text;
     }
-    ApiCallRewrite call = MapCppCall(*rule.api_call, arguments);
+    const AstBinding* callee = FindBinding(match, kCalleeBinding);
+    std::string overload =
+        callee ? CppOverloadMismatch(*rule.api_call, callee->text) : "the callee is not known";
+    ApiCallRewrite call = overload.empty() ? MapCppCall(*rule.api_call, arguments)
+                                           : ApiCallRewrite{"", {}, overload};
     if (call.review.empty()) {
       f.fix = Fix{RenderFixWithTexts(call.templ, call.values), rule.imports};
     } else {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <optional>
 #include <regex>
 
 #include <fmt/format.h>
@@ -251,6 +252,90 @@ ApiCallRewrite MapCppCall(const ApiSymbol& symbol,
     return false;
   };
   return Build(symbol, supplied, false, needs_parens);
+}
+
+namespace {
+
+// C++ tokens: identifiers and numbers whole, every other character alone;
+// white space only separates.
+std::vector<std::string> Tokens(std::string_view text) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < text.size();) {
+    if (std::isspace(static_cast<unsigned char>(text[i]))) {
+      ++i;
+    } else if (IsWordChar(text[i])) {
+      size_t j = i;
+      while (j < text.size() && IsWordChar(text[j])) ++j;
+      out.emplace_back(text.substr(i, j - i));
+      i = j;
+    } else {
+      out.emplace_back(1, text[i++]);
+    }
+  }
+  return out;
+}
+
+// The parameters of the function `name` declared by `declaration`, each
+// without its default; nullopt when the list cannot be found.
+std::optional<std::vector<std::string_view>> DeclaredParameters(std::string_view declaration,
+                                                                std::string_view name) {
+  size_t at = 0;
+  while ((at = declaration.find(name, at)) != std::string_view::npos) {
+    size_t open = declaration.find_first_not_of(" \t\n", at + name.size());
+    bool word = at > 0 && IsWordChar(declaration[at - 1]);
+    if (!word && open != std::string_view::npos && declaration[open] == '(') {
+      std::vector<std::string_view> params;
+      int depth = 0;
+      size_t start = open + 1;
+      for (size_t i = open + 1; i < declaration.size(); ++i) {
+        char c = declaration[i];
+        if (c == '(' || c == '[' || c == '{' || c == '<') ++depth;
+        if ((c == ')' && depth == 0) || (c == ',' && depth == 0)) {
+          std::string_view p = declaration.substr(start, i - start);
+          params.push_back(p.substr(0, p.find('=')));
+          if (c == ')') return params;
+          start = i + 1;
+          continue;
+        }
+        if (c == ')' || c == ']' || c == '}' || c == '>') --depth;
+      }
+      return std::nullopt;
+    }
+    at += name.size();
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string CppOverloadMismatch(const ApiSymbol& symbol, std::string_view declaration) {
+  std::optional<std::vector<std::string_view>> declared =
+      DeclaredParameters(declaration, symbol.name);
+  std::string mapped;
+  for (const ApiParam& p : symbol.params) mapped += (mapped.empty() ? "" : ", ") + p.declaration;
+  std::string why = fmt::format("the function called may be another overload of {}: its "
+                                "declaration does not have the parameters the api-map gives ({})",
+                                symbol.v1_name, mapped);
+  if (!declared) return why;
+  if (declared->size() == 1 && Tokens((*declared)[0]).empty()) declared->clear();
+  if (declared->size() != symbol.params.size()) return why;
+  for (size_t i = 0; i < declared->size(); ++i) {
+    // The map's type: its declaration without the parameter's name.
+    std::vector<std::string> type = Tokens(symbol.params[i].declaration);
+    auto name = std::find(type.rbegin(), type.rend(), symbol.params[i].name);
+    if (name != type.rend()) type.erase(std::next(name).base());
+    std::vector<std::string> got = Tokens((*declared)[i]);
+    bool same = got == type;
+    // The declaration may name the parameter (any name) or not.
+    for (size_t k = 0; !same && k < got.size(); ++k) {
+      if (!IsWordChar(got[k][0]) || std::isdigit(static_cast<unsigned char>(got[k][0]))) continue;
+      std::vector<std::string> unnamed = got;
+      unnamed.erase(unnamed.begin() + static_cast<long>(k));
+      same = unnamed == type;
+    }
+    if (!same) return why;
+  }
+  return "";
 }
 
 }  // namespace uprev

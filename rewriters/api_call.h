@@ -38,6 +38,12 @@ ApiCallRewrite MapPythonCall(const ApiSymbol& symbol, std::string_view call);
 ApiCallRewrite MapCppCall(const ApiSymbol& symbol,
                           const std::vector<std::optional<std::string>>& arguments);
 
+// Why the C++ function declared by `declaration` (its source text, as the
+// call's callee) is not the v1 function `symbol` maps, or "" when its
+// parameter types are the ones the map declares (names and defaults aside,
+// spacing ignored): another overload with as many parameters is left alone.
+std::string CppOverloadMismatch(const ApiSymbol& symbol, std::string_view declaration);
+
 }  // namespace uprev
 
 #endif  // UPREV_REWRITERS_API_CALL_H_

@@ -130,5 +130,44 @@ TEST(ApiCallTest, CppFillsDefaultsAndKeepsCommaExpressionsWhole) {
   EXPECT_EQ(cpp({"p", "q", "true"}), "geo::v2::distance(p, p, true)");
 }
 
+// Overloads of one arity are told apart by the declaration the call
+// resolved to: its parameter types must be the map's, whatever their names
+// and defaults.
+TEST(ApiCallTest, CppOverloadsAreToldApartByTheirDeclaration) {
+  ApiSymbol s;
+  s.name = "format";
+  s.v1_name = "geo::v1::format";
+  ApiParam point = Param("p");
+  point.declaration = "const Point& p";
+  ApiParam precision = Param("precision", "2");
+  precision.declaration = "int precision";
+  ApiParam names = Param("names");
+  names.declaration = "const char* names[]";
+  s.params = {point, precision, names};
+  EXPECT_EQ(CppOverloadMismatch(s, "std::string format(const Point& p, int precision = 2, "
+                                   "const char* names[]) { return format(p); }"),
+            "");
+  EXPECT_EQ(CppOverloadMismatch(s, "inline std::string format(const Point &where,int = 2,"
+                                   "const char *labels[])"),
+            "");
+  EXPECT_EQ(CppOverloadMismatch(s, "std::string format(const Point&, int, const char*[]);"), "");
+  const std::string other =
+      "the function called may be another overload of geo::v1::format: its declaration does not "
+      "have the parameters the api-map gives (const Point& p, int precision, const char* "
+      "names[])";
+  EXPECT_EQ(CppOverloadMismatch(s, "std::string format(const Line& p, int precision, "
+                                   "const char* names[])"),
+            other);
+  EXPECT_EQ(CppOverloadMismatch(s, "std::string format(const Point& p, long precision, "
+                                   "const char* names[])"),
+            other);
+  EXPECT_EQ(CppOverloadMismatch(s, "std::string format(const Point& p)"), other);
+  EXPECT_EQ(CppOverloadMismatch(s, "#define FORMAT_IT(x) x"), other);
+  // Template arguments hold their commas.
+  s.params = {Param("m")};
+  s.params[0].declaration = "const std::map<int, int>& m";
+  EXPECT_EQ(CppOverloadMismatch(s, "void format(const std::map<int, int>& table)"), "");
+}
+
 }  // namespace
 }  // namespace uprev
