@@ -63,6 +63,9 @@ class SourceFile {
 
 // True when `text` is valid UTF-8.
 bool IsValidUtf8(std::string_view text);
+
+// Appends the UTF-8 encoding of `code_point` to `out`.
+void AppendUtf8(uint32_t code_point, std::string* out);
 // True when `text` looks binary (a NUL byte in its first 8 KiB).
 bool LooksBinary(std::string_view text);
 

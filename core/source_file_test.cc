@@ -36,6 +36,13 @@ TEST(SourceFileTest, Utf8Validation) {
   EXPECT_FALSE(IsValidUtf8("\xf4\x90\x80\x80"));   // above U+10FFFF
 }
 
+TEST(SourceFileTest, AppendUtf8EncodesEachLength) {
+  std::string out;
+  for (uint32_t cp : {0x41u, 0xE9u, 0x20ACu, 0x1F600u}) AppendUtf8(cp, &out);
+  EXPECT_EQ(out, "A\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80");
+  EXPECT_TRUE(IsValidUtf8(out));
+}
+
 TEST(SourceFileTest, BinaryMeansNulInTheFirst8KiB) {
   EXPECT_FALSE(LooksBinary("text\n"));
   EXPECT_TRUE(LooksBinary(std::string("ab\0cd", 5)));

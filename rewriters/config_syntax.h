@@ -10,13 +10,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/source_file.h"
 #include "rewriters/config_document.h"
 
 namespace uprev {
 
 // ---- UTF-8 ----
 
-void AppendUtf8(uint32_t code_point, std::string* out);
+// AppendUtf8 is in core/source_file.h.
 // Decodes the code point at `*i` of valid UTF-8 and moves `*i` past it.
 uint32_t NextCodePoint(std::string_view text, size_t* i);
 
