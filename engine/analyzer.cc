@@ -15,8 +15,10 @@
 namespace uprev {
 namespace {
 
+bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
 bool ContainsIdentifier(std::string_view text, std::string_view name) {
-  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  auto word = IsWordChar;
   for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
     size_t end = at + name.size();
     bool left = at == 0 || (!word(text[at - 1]) && text[at - 1] != '.');
@@ -24,8 +26,6 @@ bool ContainsIdentifier(std::string_view text, std::string_view name) {
   }
   return false;
 }
-
-bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
 // An api-map move of a name the file from-imports from v1 (`from orders.v1
 // import get_order`, then `get_order(7)`): `templ`, which starts with the

@@ -31,6 +31,20 @@ std::vector<std::string> LinesWith(const std::string& text, const std::string& w
   return out;
 }
 
+// The record folder of the one run in `repo`; empty unless there is exactly one.
+fs::path OnlyRun(const fs::path& repo) {
+  std::vector<fs::path> runs;
+  for (const auto& e : fs::directory_iterator(repo / ".git/uprev/runs")) runs.push_back(e.path());
+  return runs.size() == 1 ? runs[0] : fs::path();
+}
+
+// `file` as the change set `set` of the run in `repo` has it.
+std::string OnBranch(const fs::path& repo, const std::string& set, const std::string& file) {
+  return RunShell(repo, "git show \"$(git for-each-ref --format='%(refname:short)' "
+                        "refs/heads/uprev/ | grep /" + set + "$)\":" + file)
+      .out;
+}
+
 Invocation Python(const fs::path& dir, const std::string& flags, const std::string& script) {
   return RunShell(dir, "PYTHONPATH=pkg python3 -B " + flags + " " + script);
 }
@@ -141,12 +155,9 @@ TEST(PythonApiMapTest, RunListsTheCallsThatCannotMoveInTheReviewQueue) {
   Invocation run = RunUprev(repo, {"run", "--rules", (kPython / "orders-v2.yaml").string()});
   ASSERT_EQ(run.exit, 0) << run.err;
   EXPECT_NE(run.out.find("13 findings, 3 review items"), std::string::npos) << run.out;
-  std::vector<fs::path> reports;
-  for (const auto& e : fs::directory_iterator(repo / ".git/uprev/runs")) {
-    reports.push_back(e.path() / "report.json");
-  }
-  ASSERT_EQ(reports.size(), 1u);
-  nlohmann::json items = nlohmann::json::parse(ReadAll(reports[0]))["review_items"];
+  fs::path record = OnlyRun(repo);
+  ASSERT_FALSE(record.empty());
+  nlohmann::json items = nlohmann::json::parse(ReadAll(record / "report.json"))["review_items"];
   ASSERT_EQ(items.size(), 3u);
   std::vector<std::string> got;
   for (const auto& item : items) {
@@ -156,17 +167,11 @@ TEST(PythonApiMapTest, RunListsTheCallsThatCannotMoveInTheReviewQueue) {
   }
   EXPECT_EQ(got, (std::vector<std::string>{"get_order review 22", "list_orders review 23",
                                            "get_order-reference manual 24"}));
-  std::string queue;
-  for (const auto& e : fs::directory_iterator(repo / ".git/uprev/runs")) {
-    queue = ReadAll(e.path() / "report/review-queue.md");
-  }
+  std::string queue = ReadAll(record / "report/review-queue.md");
   EXPECT_NE(queue.find("3 review items: 0 suggested fixes and 3 findings without a fix"),
             std::string::npos)
       << queue;
-  Invocation moved = RunShell(
-      repo, "git show \"$(git for-each-ref --format='%(refname:short)' refs/heads/uprev/ | "
-            "grep /orders-v2$)\":program.py");
-  EXPECT_EQ(moved.out, ReadAll(kPython / "program.fixed.py"));
+  EXPECT_EQ(OnBranch(repo, "orders-v2", "program.py"), ReadAll(kPython / "program.fixed.py"));
 }
 
 // Compiles `main.cc` in `dir` with `flags` and runs it.
@@ -182,7 +187,7 @@ TEST(CppApiMapTest, ShimKeepsV1WorkingAndFixMovesTheProgramToV2) {
   const std::string expected = ReadAll(kCpp / "expected-output.txt");
   Invocation rule_tests = RunUprev(tmp.path(), {"rules", "test", pack});
   EXPECT_EQ(rule_tests.exit, 0) << rule_tests.out << rule_tests.err;
-  EXPECT_EQ(rule_tests.out, "6 rules, 9 test cases\n9 passed, 0 failed\n");
+  EXPECT_EQ(rule_tests.out, "6 rules, 10 test cases\n10 passed, 0 failed\n");
 
   fs::path v1 = tmp.path() / "v1";
   fs::create_directories(v1);
@@ -228,12 +233,6 @@ TEST(CppApiMapTest, ShimKeepsV1WorkingAndFixMovesTheProgramToV2) {
   EXPECT_EQ(fixed.out, expected);
 }
 
-}  // namespace
-}  // namespace uprev
-
-namespace uprev {
-namespace {
-
 // In an upgrade run, nested calls move in one change set (Clang parses the
 // fixed text again), and the generated shim is not edited behind its
 // generator's back: its own use of a v1 type is a review item.
@@ -255,16 +254,10 @@ TEST(CppApiMapTest, RunMovesNestedCallsAndLeavesTheShimForReview) {
   Invocation run = RunUprev(repo, {"run", "--rules", pack});
   ASSERT_EQ(run.exit, 0) << run.err;
   EXPECT_NE(run.out.find("12 findings, 1 review items"), std::string::npos) << run.out;
-  Invocation moved = RunShell(
-      repo, "git show \"$(git for-each-ref --format='%(refname:short)' refs/heads/uprev/ | "
-            "grep /geo-v2$)\":main.cc");
-  EXPECT_EQ(moved.out, ReadAll(kCpp / "main.fixed.cc"));
-  std::vector<fs::path> reports;
-  for (const auto& e : fs::directory_iterator(repo / ".git/uprev/runs")) {
-    reports.push_back(e.path() / "report.json");
-  }
-  ASSERT_EQ(reports.size(), 1u);
-  nlohmann::json items = nlohmann::json::parse(ReadAll(reports[0]))["review_items"];
+  EXPECT_EQ(OnBranch(repo, "geo-v2", "main.cc"), ReadAll(kCpp / "main.fixed.cc"));
+  fs::path record = OnlyRun(repo);
+  ASSERT_FALSE(record.empty());
+  nlohmann::json items = nlohmann::json::parse(ReadAll(record / "report.json"))["review_items"];
   ASSERT_EQ(items.size(), 1u);
   EXPECT_EQ(items[0]["finding"]["path"], "shim/geo/v1.h");
   EXPECT_EQ(items[0]["finding"]["rule"], "bounds");
